@@ -1,0 +1,10 @@
+/**
+ * The package's classes and types, with no side effects: import
+ * `news-widgets/define.js` (or call `NewsArticleElement.define()`) to register the tags.
+ */
+export { NewsArticleElement, newsArticleStrings } from './news-article.js';
+export type { NewsArticleState, NewsArticleStrings } from './news-article.js';
+export { articleContext } from './article-context.js';
+export { FeedError } from './feed-error.js';
+export type { FeedErrorCode } from './feed-error.js';
+export type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article.js';

@@ -1,0 +1,445 @@
+/**
+ * `<news-article>`: one article from a JSON Feed or the WordPress REST API,
+ * fetched, normalized, sanitized and rendered as an accessible `<article>`.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { literal, html as staticHtml } from 'lit/static-html.js';
+import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import type { Article, ArticleAuthor, FeedText } from './article.js';
+import { articleContext } from './article-context.js';
+import { FeedError, type FeedErrorCode } from './feed-error.js';
+import { fetchFeedDocument, parseFeedJson } from './fetch-feed-document.js';
+import { newsArticleStyles } from './news-article.styles.js';
+import { readArticles, selectArticle } from './read-articles.js';
+import { sanitizeHtml } from './sanitize-html.js';
+import { articleStructuredData, serializeJsonLd } from './structured-data.js';
+
+/** The words the element shows. Every one can be replaced through the `strings` property. */
+export const newsArticleStrings = {
+  by: 'By',
+  published: 'Published',
+  updated: 'Updated',
+  categorizedAs: 'Categorized as',
+  tagged: 'Tagged',
+  loading: 'Loading article',
+  retry: 'Try again',
+  errors: {
+    'not-found': 'The article was not found.',
+    http: 'The article could not be loaded: the server answered with an error.',
+    network: 'The article could not be loaded. Check your connection and try again.',
+    timeout: 'The article took too long to load.',
+    'not-a-feed': 'The address does not point to a news feed.',
+    'item-not-found': 'This article is not in the feed.',
+  } satisfies Record<FeedErrorCode, string>,
+};
+export type NewsArticleStrings = typeof newsArticleStrings;
+
+export type NewsArticleState = 'loading' | 'ready' | 'error';
+
+/** What the task hands to `render()`: the model plus its sanitized, ready-to-insert nodes. */
+interface RenderedArticle {
+  article: Article;
+  headline?: Element;
+  summary?: Element;
+  content?: Element;
+}
+
+const HEADING_TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const INLINE_FEED_SELECTOR = ':scope > script[type="application/feed+json"], :scope > script[type="application/json"]';
+
+/** A module-private Trusted Types policy: JSON-LD is the only script text the element writes. */
+let structuredDataPolicy: { createScript(text: string): string } | undefined;
+function trustedScript(text: string): string {
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof structuredDataPolicy } })
+    .trustedTypes;
+  structuredDataPolicy ??= factory?.createPolicy('news-article#json-ld', { createScript: (value: string) => value }) ?? {
+    createScript: (value) => value,
+  };
+  return structuredDataPolicy!.createScript(text);
+}
+
+/**
+ * Builds the element a piece of feed text renders into: sanitized nodes for HTML,
+ * text nodes for plain text (never parsed), one paragraph per blank-line block for
+ * plain-text content.
+ */
+async function renderFeedText(
+  text: FeedText | undefined,
+  tag: 'span' | 'div',
+  part: string,
+  base: string | undefined,
+): Promise<Element | undefined> {
+  if (!text || !text.value.trim()) return undefined;
+  const holder = document.createElement(tag);
+  holder.setAttribute('part', part);
+  if (text.kind === 'html') {
+    holder.append(await sanitizeHtml(text.value, base));
+  } else if (tag === 'div') {
+    for (const block of text.value.split(/\n\s*\n/)) {
+      if (!block.trim()) continue;
+      const paragraph = document.createElement('p');
+      paragraph.setAttribute('part', 'text-paragraph');
+      paragraph.textContent = block.trim();
+      holder.append(paragraph);
+    }
+  } else {
+    holder.textContent = text.value;
+  }
+  return holder.textContent!.trim() || holder.querySelector('img, video, audio, svg') ? holder : undefined;
+}
+
+/** Collapses whitespace and a trailing "[…]" so an automatic excerpt can be compared with the content. */
+const comparableText = (node: Node | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/\s*(\[(…|&hellip;|\.\.\.)\]|…)\s*$/, '').trim();
+
+/**
+ * Renders one article from a JSON Feed (1.0, 1.1) or the WordPress REST API.
+ *
+ * @summary A news article from a JSON Feed or WordPress, sanitized and accessible.
+ * @tag news-article
+ *
+ * @slot - Content shown after the article, such as a `<comment-form>` (which then learns the post from the article).
+ *
+ * @csspart article - The `<article>` element.
+ * @csspart headline - The headline heading (`h1`–`h6`, set by `heading-level`).
+ * @csspart summary - The summary or excerpt under the headline.
+ * @csspart byline - The authors and dates.
+ * @csspart figure - The `<figure>` around the featured image.
+ * @csspart image - The featured image.
+ * @csspart content - The article body.
+ * @csspart text-paragraph - A paragraph of a plain-text (`content_text`) body.
+ * @csspart footer - The footer with categories and tags.
+ * @csspart categories - "Categorized as …".
+ * @csspart tags - "Tagged …".
+ * @csspart placeholder - The reserved space shown while loading.
+ * @csspart error - The error message box.
+ * @csspart retry-button - The "Try again" button in the error box.
+ *
+ * @cssprop --news-article-max-width - Maximum inline size of the article. Default: none.
+ * @cssprop --news-article-link-color - Colour of links. Default: the system `LinkText`.
+ * @cssprop --news-article-headline-font - Font family of the headline. Default: inherited.
+ * @cssprop --news-article-headline-size - Font size of the headline. Default: 2em.
+ * @cssprop --news-article-meta-color - Colour of byline, categories and tags. Default: inherited.
+ * @cssprop --news-article-meta-size - Font size of byline, categories and tags. Default: 0.9em.
+ * @cssprop --news-article-line-height - Line height of the body. Default: 1.6.
+ * @cssprop --news-article-image-radius - Corner radius of the featured image. Default: 0.
+ * @cssprop --news-article-placeholder-height - Space reserved while loading. Default: 24rem.
+ * @cssprop --news-article-error-color - Border colour of the error box. Default: currentColor.
+ *
+ * @fires loadstart - A load begins (a new `src`, `item`, `data` or inline feed).
+ * @fires load - The article is rendered.
+ * @fires error - The article could not be shown; `element.error` says why.
+ * @fires loadend - After `load` or `error`.
+ */
+export class NewsArticleElement extends LitElement {
+  static override styles = newsArticleStyles;
+
+  static override properties = {
+    src: { reflect: true },
+    item: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    data: { attribute: false },
+    strings: { attribute: false },
+  };
+
+  /** Registers the element under `tag` (default `news-article`) in `registry`; a second call is harmless. */
+  static define(tag = 'news-article', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, class extends this {});
+  }
+
+  /** URL of a JSON Feed, a WordPress REST post (`/wp/v2/posts/ID`, `?_embed` recommended) or posts collection. */
+  declare src: string | undefined;
+  /** Which item to show: a JSON Feed item's `id` or `url`, a WordPress post's `id` or `slug`. Default: the first. */
+  declare item: string | undefined;
+  /** Level of the headline heading, 1–6. Default: 1. */
+  declare headingLevel: number;
+  /** A parsed feed document (JSON Feed or WordPress); wins over an inline feed and `src`. */
+  declare data: unknown;
+  /** Replacements for any of the words the element shows (see `newsArticleStrings`). */
+  declare strings: Partial<NewsArticleStrings>;
+
+  #internals = this.attachInternals();
+  #eventAfterRender: 'load' | 'error' | undefined;
+  #rerunOnConnect = false;
+  #contextProvider = new ContextProvider(this, { context: articleContext });
+
+  #articleTask = new Task(this, {
+    args: () => [this.data, this.#inlineFeedText(), this.src, this.item] as const,
+    task: async ([data, inlineText, src, item], { signal }): Promise<RenderedArticle> => {
+      this.#reflectState();
+      this.dispatchEvent(new Event('loadstart'));
+      let document: unknown;
+      let base = globalThis.document.baseURI;
+      if (data !== undefined && data !== null) {
+        document = data;
+      } else if (inlineText !== undefined) {
+        document = parseFeedJson(inlineText);
+      } else {
+        base = new URL(src!, base).href;
+        document = await fetchFeedDocument(base, signal);
+      }
+      signal.throwIfAborted();
+      const article = selectArticle(readArticles(document, base), item);
+      if (!article) throw new FeedError('item-not-found', 'The feed holds no matching item.');
+      const articleBase = article.baseUrl ?? base;
+      const [headline, summary, content] = await Promise.all([
+        renderFeedText(article.title, 'span', 'headline-text', articleBase),
+        renderFeedText(article.summary, 'span', 'summary-text', articleBase),
+        renderFeedText(article.content, 'div', 'content', articleBase),
+      ]);
+      signal.throwIfAborted();
+      // WordPress makes excerpts from the first words of the post: do not print them twice.
+      const redundantSummary = summary && content && comparableText(content).startsWith(comparableText(summary));
+      return { article, headline, summary: redundantSummary ? undefined : summary, content };
+    },
+    onComplete: () => (this.#eventAfterRender = 'load'),
+    onError: (error) => {
+      if (error instanceof DOMException && error.name === 'AbortError' && !this.isConnected) return;
+      this.#eventAfterRender = 'error';
+    },
+  });
+
+  constructor() {
+    super();
+    this.headingLevel = 1;
+    this.strings = {};
+  }
+
+  /** The article on show, normalized; `undefined` until the element is `ready`. */
+  get article(): Article | undefined {
+    return this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value?.article : undefined;
+  }
+
+  /** Why the last load failed, when `state` is `error`. */
+  get error(): FeedError | undefined {
+    return this.#articleTask.status === TaskStatus.ERROR ? this.#feedError(this.#articleTask.error) : undefined;
+  }
+
+  /** `loading`, `ready` or `error`; `undefined` while there is nothing to show (no `src`, `data` or inline feed). */
+  get state(): NewsArticleState | undefined {
+    switch (this.#articleTask.status) {
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.COMPLETE:
+        return 'ready';
+      case TaskStatus.ERROR:
+        return 'error';
+      default:
+        return undefined;
+    }
+  }
+
+  /** Loads the article again (what the "Try again" button does). */
+  reload(): Promise<void> {
+    return this.#articleTask.run();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#rerunOnConnect) {
+      this.#rerunOnConnect = false;
+      void this.#articleTask.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A request still in flight is cancelled; it starts again if the element comes back.
+    if (this.#articleTask.status === TaskStatus.PENDING) {
+      this.#rerunOnConnect = true;
+      this.#articleTask.abort();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#reflectState();
+    if (this.#eventAfterRender) {
+      const event = this.#eventAfterRender;
+      this.#eventAfterRender = undefined;
+      this.#contextProvider.setValue(this.article);
+      this.#writeStructuredData();
+      this.dispatchEvent(new Event(event));
+      this.dispatchEvent(new Event('loadend'));
+    }
+  }
+
+  /** Shows the state to CSS, scripts and assistive technology: `state` attribute, `:state()`, `aria-busy`. */
+  #reflectState(): void {
+    const state = this.state;
+    this.toggleAttribute('state', !!state);
+    if (state) this.setAttribute('state', state);
+    if (state === 'loading') this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
+    for (const name of ['loading', 'ready', 'error']) {
+      try {
+        if (name === state) this.#internals.states.add(name);
+        else this.#internals.states.delete(name);
+      } catch {
+        /* Browsers before CustomStateSet: the `state` attribute carries the same information. */
+      }
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.#articleTask.render({
+      pending: () =>
+        html`<div part="placeholder" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
+          <span class="visually-hidden">${this.#text('loading')}</span>`,
+      complete: (rendered) => this.#renderArticle(rendered),
+      error: (error) => this.#renderError(this.#feedError(error)),
+    });
+    // Children (a <comment-form>, say) follow the article.
+    return html`${state ?? nothing}<slot></slot>`;
+  }
+
+  #renderArticle({ article, headline, summary, content }: RenderedArticle): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 1));
+    const heading = HEADING_TAGS[level - 1];
+    const image = article.image;
+    return html`<article part="article" aria-labelledby=${headline ? 'headline' : nothing}>
+      <header>
+        ${headline
+          ? staticHtml`<${heading} part="headline" id="headline" lang=${article.language ?? nothing}>${headline}</${heading}>`
+          : nothing}
+        ${summary ? html`<p part="summary" lang=${article.language ?? nothing}>${summary}</p>` : nothing}
+        ${this.#renderByline(article)}
+      </header>
+      ${image
+        ? html`<figure part="figure">
+            <img
+              part="image"
+              src=${image.url}
+              srcset=${image.srcset ?? nothing}
+              sizes=${image.srcset ? '(min-width: 60em) 60em, 100vw' : nothing}
+              alt=${image.alt}
+              width=${image.width ?? nothing}
+              height=${image.height ?? nothing}
+              decoding="async"
+            />
+          </figure>`
+        : nothing}
+      ${content ? html`<div lang=${article.language ?? nothing}>${content}</div>` : nothing}
+      ${article.categories.length || article.tags.length
+        ? html`<footer part="footer">
+            ${this.#renderTerms('categories', 'categorizedAs', article.categories)}
+            ${this.#renderTerms('tags', 'tagged', article.tags)}
+          </footer>`
+        : nothing}
+    </article>`;
+  }
+
+  #renderByline(article: Article): TemplateResult | typeof nothing {
+    const { authors, published, modified } = article;
+    if (!authors.length && !published) return nothing;
+    const format = this.#dateFormat();
+    const showModified = modified && published && format.format(modified) !== format.format(published);
+    return html`<p part="byline">
+      ${authors.length ? html`<span class="authors">${this.#text('by')} ${this.#renderAuthors(authors)}</span>` : nothing}
+      ${authors.length && published ? html`<span aria-hidden="true"> · </span>` : nothing}
+      ${published
+        ? html`<span class="published"
+            >${this.#text('published')} <time datetime=${published.toISOString()}>${format.format(published)}</time></span
+          >`
+        : nothing}
+      ${showModified
+        ? html`<span aria-hidden="true"> · </span
+            ><span class="modified"
+              >${this.#text('updated')} <time datetime=${modified.toISOString()}>${format.format(modified)}</time></span
+            >`
+        : nothing}
+    </p>`;
+  }
+
+  /** "A, B and C" in the page's language, each name linked when the feed gives a URL. */
+  #renderAuthors(authors: ArticleAuthor[]): unknown[] {
+    const names = authors.map((author) => author.name);
+    let parts: { type: string; value: string }[];
+    try {
+      parts = new Intl.ListFormat(this.#locale(), { type: 'conjunction' }).formatToParts(names);
+    } catch {
+      parts = names.flatMap((value, index) => [...(index ? [{ type: 'literal', value: ', ' }] : []), { type: 'element', value }]);
+    }
+    let index = 0;
+    return parts.map((part) => {
+      if (part.type !== 'element') return part.value;
+      const author = authors[index++]!;
+      return author.url ? html`<a href=${author.url} rel="author">${author.name}</a>` : author.name;
+    });
+  }
+
+  #renderTerms(part: 'categories' | 'tags', label: 'categorizedAs' | 'tagged', terms: string[]) {
+    if (!terms.length) return nothing;
+    let list: string;
+    try {
+      list = new Intl.ListFormat(this.#locale(), { type: 'unit' }).format(terms);
+    } catch {
+      list = terms.join(', ');
+    }
+    return html`<p part=${part}>${this.#text(label)} ${list}</p>`;
+  }
+
+  #renderError(error: FeedError): TemplateResult {
+    return html`<div part="error" role="alert">
+      <p>${this.#errorText(error.code)}</p>
+      <button part="retry-button" type="button" @click=${() => this.reload()}>${this.#text('retry')}</button>
+    </div>`;
+  }
+
+  #text<K extends Exclude<keyof NewsArticleStrings, 'errors'>>(key: K): string {
+    return this.strings[key] ?? newsArticleStrings[key];
+  }
+
+  #errorText(code: FeedErrorCode): string {
+    return this.strings.errors?.[code] ?? newsArticleStrings.errors[code];
+  }
+
+  #feedError(error: unknown): FeedError {
+    if (error instanceof FeedError) return error;
+    if (error instanceof TypeError && /import|module/i.test(error.message)) {
+      return new FeedError('network', 'A part of the widget could not be downloaded.');
+    }
+    return new FeedError('not-a-feed', error instanceof Error ? error.message : String(error));
+  }
+
+  /** The language of the nearest `[lang]`, so dates and lists read the way the page does. */
+  #locale(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  #dateFormat(): Intl.DateTimeFormat {
+    try {
+      return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long' });
+    } catch {
+      return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+    }
+  }
+
+  #inlineFeedText(): string | undefined {
+    return this.querySelector(INLINE_FEED_SELECTOR)?.textContent ?? undefined;
+  }
+
+  /** Keeps a schema.org NewsArticle block in the light DOM, where search engines read it. */
+  #writeStructuredData(): void {
+    let block = this.querySelector(':scope > script[type="application/ld+json"][data-news-article]');
+    const article = this.article;
+    if (!article) {
+      block?.remove();
+      return;
+    }
+    if (!block) {
+      block = document.createElement('script');
+      block.setAttribute('type', 'application/ld+json');
+      block.setAttribute('data-news-article', '');
+      this.append(block);
+    }
+    (block as HTMLScriptElement).text = trustedScript(serializeJsonLd(articleStructuredData(article)));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-article': NewsArticleElement;
+  }
+}

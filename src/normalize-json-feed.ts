@@ -1,0 +1,122 @@
+/**
+ * Reads a JSON Feed (https://jsonfeed.org/version/1 and /version/1.1) into the
+ * `Article` model. Feeds in the wild break the spec in many small ways, so a field
+ * of the wrong type is dropped on its own and never takes its item or feed with it.
+ */
+
+import type { Article, ArticleAuthor, ArticleList } from './article.js';
+import { parseFeedDate } from './parse-date.js';
+import { decodeEntities } from './plain-text.js';
+import { safeUrl, type UrlUse } from './safe-url.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** Fields only a JSON Feed item has; used to recognise feeds that omit `version`. */
+const ITEM_KEYS = ['id', 'url', 'content_html', 'content_text'];
+
+export function isJsonFeed(doc: unknown): doc is JsonObject {
+  if (!isObject(doc)) return false;
+  const { version, items } = doc;
+  if (typeof version === 'string' && 'items' in doc) {
+    // gofeed and others write "1.1" where the spec asks for the version URL.
+    return /^https?:\/\/(?:www\.)?jsonfeed\.org\/version\//.test(version) || ['1', '1.0', '1.1'].includes(version);
+  }
+  return Array.isArray(items) && items.some((item) => isObject(item) && ITEM_KEYS.some((key) => key in item));
+}
+
+/**
+ * `baseUrl` is the URL the feed was fetched from; relative URLs resolve against it,
+ * or against the feed's own `feed_url` when it is not given.
+ */
+export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleList {
+  const urlBase = baseUrl ?? absoluteUrl(doc.feed_url, undefined, 'link', true);
+  const homePage = absoluteUrl(doc.home_page_url, urlBase, 'link', true);
+  const feedAuthors = readAuthors(doc.authors, urlBase) ?? readAuthors(doc.author, urlBase) ?? [];
+  const feedLanguage = nonEmptyString(doc.language);
+  const items = Array.isArray(doc.items) ? doc.items : [];
+
+  const articles: Article[] = [];
+  items.forEach((item: unknown, index) => {
+    // A non-object in `items` is no article at all.
+    if (!isObject(item)) return;
+    const url = absoluteUrl(item.url, urlBase, 'link', true);
+    const title = plainText(item.title);
+    const summary = plainText(item.summary);
+    const contentHtml = nonEmptyString(item.content_html);
+    const contentText = nonEmptyString(item.content_text);
+    articles.push({
+      format: 'json-feed',
+      // The spec says to discard items without an id; WordPress-made feeds omit it,
+      // and readers still want those posts, so the permalink stands in.
+      id: idString(item.id) ?? nonEmptyString(item.url) ?? `item-${index}`,
+      url,
+      externalUrl: absoluteUrl(item.external_url, urlBase, 'link', true),
+      title: title === undefined ? undefined : { kind: 'text', value: title },
+      summary: summary === undefined ? undefined : { kind: 'text', value: summary },
+      content:
+        contentHtml !== undefined ? { kind: 'html', value: contentHtml }
+        : contentText !== undefined ? { kind: 'text', value: contentText }
+        : undefined,
+      // Readers "should always prefer `authors` if present" (1.1, Deprecations).
+      authors: readAuthors(item.authors, urlBase) ?? readAuthors(item.author, urlBase) ?? feedAuthors,
+      published: parseFeedDate(item.date_published),
+      modified: parseFeedDate(item.date_modified),
+      image: readImage(item, urlBase),
+      categories: [],
+      tags: Array.isArray(item.tags) ? item.tags.map(plainText).filter((tag) => tag !== undefined) : [],
+      language: nonEmptyString(item.language) ?? feedLanguage,
+      baseUrl: url ?? homePage ?? baseUrl,
+    });
+  });
+  return { format: 'json-feed', feedTitle: plainText(doc.title), articles };
+}
+
+/** `authors` (array) or `author` (object); `undefined` when it names nobody, so the next source applies. */
+function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor[] | undefined {
+  const candidates: unknown[] = Array.isArray(value) ? value : isObject(value) ? [value] : [];
+  const authors = candidates.flatMap((author): ArticleAuthor[] => {
+    // The model needs a name; an author object without one is skipped, not its article.
+    const name = isObject(author) ? plainText(author.name) : undefined;
+    if (!isObject(author) || name === undefined) return [];
+    return [{
+      name,
+      url: absoluteUrl(author.url, urlBase, 'link', false),
+      avatar: absoluteUrl(author.avatar, urlBase, 'media', false),
+    }];
+  });
+  return authors.length ? authors : undefined;
+}
+
+/** `image`, else `banner_image`: the feed gives no alt text, so the image counts as decorative. */
+function readImage(item: JsonObject, urlBase: string | undefined): Article['image'] {
+  const url = absoluteUrl(item.image, urlBase, 'media', false) ?? absoluteUrl(item.banner_image, urlBase, 'media', false);
+  return url === undefined ? undefined : { url, alt: '' };
+}
+
+/** JSON Feed text fields are plain text, but WordPress-made feeds put entities
+ *  (`&#8211;`) in them, and a reader must not see those literally. */
+function plainText(value: unknown): string | undefined {
+  const text = nonEmptyString(value);
+  return text === undefined ? undefined : decodeEntities(text).trim() || undefined;
+}
+
+/** An absolute URL the policy allows; relative URLs left unresolved (no base) are dropped
+ *  because the host page would resolve them against the wrong site. */
+function absoluteUrl(value: unknown, base: string | undefined, use: UrlUse, httpOnly: boolean): string | undefined {
+  const url = safeUrl(value, base, use);
+  if (url === undefined || !/^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
+  return !httpOnly || /^https?:/i.test(url) ? url : undefined;
+}
+
+function idString(value: unknown): string | undefined {
+  // "If an id is presented as a number, a JSON Feed reader should coerce it to a string."
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : nonEmptyString(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.trim() || undefined : undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

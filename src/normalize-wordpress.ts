@@ -1,0 +1,168 @@
+/**
+ * Reads WordPress REST API posts (`/wp/v2/posts/<id>` or `/wp/v2/posts`, with or
+ * without `_embed`) into the `Article` model. A field of the wrong type is dropped
+ * on its own; the post is kept.
+ */
+
+import type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article.js';
+import { parseFeedDate } from './parse-date.js';
+import { decodeEntities } from './plain-text.js';
+import { safeSrcset, safeUrl, type UrlUse } from './safe-url.js';
+
+type JsonObject = Record<string, unknown>;
+
+export function isWordPressPost(doc: unknown): doc is JsonObject {
+  if (!isObject(doc) || (typeof doc.id !== 'number' && !nonEmptyString(doc.id))) return false;
+  // A comment also has `id` and `content.rendered`; it names its post and its author,
+  // which a post never does.
+  if (doc.type === 'comment' || typeof doc.post === 'number' || typeof doc.author_name === 'string') return false;
+  return (
+    rendered(doc.title) !== undefined ||
+    rendered(doc.content) !== undefined ||
+    (rendered(doc.guid) !== undefined && typeof doc.slug === 'string')
+  );
+}
+
+/** One post or a posts collection. Entries of a collection that are not posts are skipped. */
+export function normalizeWordPress(doc: unknown, baseUrl?: string): ArticleList {
+  const posts: JsonObject[] = Array.isArray(doc) ? doc.filter(isWordPressPost) : isWordPressPost(doc) ? [doc] : [];
+  return { format: 'wordpress', articles: posts.map((post) => normalizeWordPressPost(post, baseUrl)) };
+}
+
+/**
+ * `baseUrl` is the URL the response came from. Dates: `date_gmt` is UTC without a
+ * zone, so it is read as UTC. `date` is the site's local time with no zone; it is
+ * used (as UTC, possibly off by the site's offset) only when `date_gmt` is missing
+ * or unparseable, which WordPress does for drafts that never got a date.
+ */
+export function normalizeWordPressPost(post: JsonObject, baseUrl?: string): Article {
+  const utc = { assumeUtc: true };
+  const url = absoluteUrl(post.link, baseUrl, 'link', true);
+  const urlBase = baseUrl ?? url;
+  const postId = typeof post.id === 'number' && Number.isInteger(post.id) ? post.id : undefined;
+  const slug = nonEmptyString(post.slug);
+  const embedded = isObject(post._embedded) ? post._embedded : {};
+  const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat() : [];
+  return {
+    format: 'wordpress',
+    id: postId !== undefined ? String(postId) : nonEmptyString(post.id) ?? slug ?? url ?? '',
+    slug,
+    postId,
+    url,
+    title: html(rendered(post.title)),
+    // A password-protected post's text is not for this page, nor its excerpt, which may quote it.
+    summary: isProtected(post.excerpt) || isProtected(post.content) ? undefined : html(rendered(post.excerpt)),
+    content: isProtected(post.content) ? undefined : html(rendered(post.content)),
+    authors: readAuthors(embedded.author, urlBase),
+    published: parseFeedDate(post.date_gmt, utc) ?? parseFeedDate(post.date, utc),
+    modified: parseFeedDate(post.modified_gmt, utc) ?? parseFeedDate(post.modified, utc),
+    image: readFeaturedImage(embedded['wp:featuredmedia'], urlBase),
+    categories: termNames(terms, 'category'),
+    tags: termNames(terms, 'post_tag'),
+    commentsOpen: post.comment_status === 'open' ? true : post.comment_status === 'closed' ? false : undefined,
+    baseUrl: url ?? baseUrl,
+  };
+}
+
+function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((author: unknown): ArticleAuthor[] => {
+    // An embed the reader may not see comes back as an error object ({code, message}).
+    const name = isObject(author) && !('code' in author) ? nonEmptyString(author.name) : undefined;
+    if (!isObject(author) || name === undefined) return [];
+    return [{ name: decodeEntities(name), url: absoluteUrl(author.link, urlBase, 'link', true), avatar: largestAvatar(author.avatar_urls, urlBase) }];
+  });
+}
+
+/** `avatar_urls` maps pixel sizes ("24", "48", "96") to URLs. */
+function largestAvatar(value: unknown, urlBase: string | undefined): string | undefined {
+  if (!isObject(value)) return undefined;
+  const bySize = Object.entries(value)
+    .filter(([size]) => /^\d+$/.test(size))
+    .sort(([a], [b]) => Number(b) - Number(a));
+  for (const [, url] of bySize) {
+    const avatar = absoluteUrl(url, urlBase, 'media', false);
+    if (avatar) return avatar;
+  }
+  return undefined;
+}
+
+function readFeaturedImage(value: unknown, urlBase: string | undefined): ArticleImage | undefined {
+  const media: unknown = Array.isArray(value) ? value[0] : undefined;
+  // `code` marks an embed error such as rest_forbidden (private or deleted media).
+  if (!isObject(media) || 'code' in media) return undefined;
+  const url = absoluteUrl(media.source_url, urlBase, 'media', false);
+  if (!url) return undefined;
+  const details = isObject(media.media_details) ? media.media_details : {};
+  const width = positiveNumber(details.width);
+  const height = positiveNumber(details.height);
+  return {
+    url,
+    alt: typeof media.alt_text === 'string' ? media.alt_text : '',
+    width,
+    height,
+    srcset: srcsetFromSizes(details.sizes, width, height, urlBase),
+  };
+}
+
+/**
+ * A `srcset` of the sizes WordPress generated. Like WordPress's own
+ * `wp_calculate_image_srcset`, it leaves out sizes cropped to another shape (the
+ * square thumbnail), which would otherwise be shown in place of the full image.
+ */
+function srcsetFromSizes(value: unknown, width: number | undefined, height: number | undefined, urlBase: string | undefined): string | undefined {
+  if (!isObject(value)) return undefined;
+  const candidates = new Map<number, string>();
+  for (const size of Object.values(value)) {
+    if (!isObject(size) || typeof size.source_url !== 'string') continue;
+    const sizeWidth = positiveNumber(size.width);
+    const sizeHeight = positiveNumber(size.height);
+    if (sizeWidth === undefined || candidates.has(sizeWidth)) continue;
+    const sameShape = !width || !height || !sizeHeight || Math.abs((sizeWidth * height) / width - sizeHeight) <= 1;
+    // A URL with whitespace would split into two candidates.
+    if (sameShape && !/\s/.test(size.source_url)) candidates.set(sizeWidth, size.source_url);
+  }
+  const srcset = [...candidates].sort(([a], [b]) => a - b).map(([w, url]) => `${url} ${w}w`).join(', ');
+  return safeSrcset(srcset, urlBase);
+}
+
+/** `_embedded['wp:term']` holds one array of terms per taxonomy. */
+function termNames(terms: unknown[], taxonomy: string): string[] {
+  return terms.flatMap((term) => {
+    const name = isObject(term) && term.taxonomy === taxonomy ? nonEmptyString(term.name) : undefined;
+    // Term names come entity-encoded (`Q&amp;A`).
+    return name === undefined ? [] : [decodeEntities(name)];
+  });
+}
+
+function rendered(field: unknown): string | undefined {
+  return isObject(field) ? nonEmptyString(field.rendered) : undefined;
+}
+
+function isProtected(field: unknown): boolean {
+  return isObject(field) && field.protected === true;
+}
+
+function html(value: string | undefined): FeedText | undefined {
+  return value === undefined ? undefined : { kind: 'html', value };
+}
+
+/** An absolute URL the policy allows; relative URLs left unresolved (no base) are dropped
+ *  because the host page would resolve them against the wrong site. */
+function absoluteUrl(value: unknown, base: string | undefined, use: UrlUse, httpOnly: boolean): string | undefined {
+  const url = safeUrl(value, base, use);
+  if (url === undefined || !/^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
+  return !httpOnly || /^https?:/i.test(url) ? url : undefined;
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.trim() || undefined : undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,44 @@
+/**
+ * Routes the browser tests fetch feeds from, on the test runner's own loopback server:
+ * the real corpus files as they are, and the failures a reader can meet (error
+ * statuses with HTML bodies, wrong content types, slow answers), produced for real.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const corpusRoot = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const demoRoot = fileURLToPath(new URL('../demo/', import.meta.url));
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Koa middleware for @web/test-runner's dev server. */
+export async function feedServerMiddleware(ctx, next) {
+  const url = new URL(ctx.url, 'http://127.0.0.1');
+  const path = url.pathname;
+  if (path.startsWith('/corpus/')) {
+    const name = decodeURIComponent(path.slice('/corpus/'.length));
+    if (name.includes('..')) return void (ctx.status = 400);
+    ctx.type = url.searchParams.get('type') ?? 'application/json';
+    ctx.body = await readFile(corpusRoot + name);
+    return;
+  }
+  if (path === '/demo-feed.json') {
+    ctx.type = 'application/feed+json';
+    ctx.body = await readFile(demoRoot + 'article-feed.json');
+    return;
+  }
+  if (path === '/feeds/status') {
+    // An error status with the HTML page a server or proxy would send with it.
+    ctx.status = Number(url.searchParams.get('code'));
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html><title>${ctx.status}</title><h1>Error ${ctx.status}</h1>`;
+    return;
+  }
+  if (path === '/feeds/body') {
+    // Any body with any content type, as given by the test.
+    await wait(Number(url.searchParams.get('delay') ?? 0));
+    ctx.type = url.searchParams.get('type') ?? 'application/json';
+    ctx.body = url.searchParams.get('body') ?? '';
+    return;
+  }
+  await next();
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm start` serves the demo (demo/index.html) with the sources; `npm run build`
+ * writes the script-tag bundle dist/news-widgets.js: one minified ES module with Lit
+ * and every dependency inside. DOMPurify, needed only by browsers without the HTML
+ * Sanitizer API, is a lazily loaded chunk beside it. `vitest` runs the unit tests of
+ * the pure modules (test/unit); the elements are tested in real browsers by wtr.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: fromRoot('./demo'),
+  server: { host: '127.0.0.1', port: 5173, fs: { allow: [fromRoot('.')] } },
+  preview: { host: '127.0.0.1' },
+  test: {
+    root: fromRoot('.'),
+    include: ['test/unit/**/*.test.ts'],
+  },
+  build: {
+    outDir: fromRoot('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    lib: {
+      entry: fromRoot('./src/define.ts'),
+      formats: ['es'],
+      fileName: () => 'news-widgets.js',
+    },
+    rollupOptions: {
+      // Vite keeps ES library builds unminified for consumers' bundlers; this file goes straight to browsers.
+      output: { chunkFileNames: 'news-widgets-[name]-[hash].js', minify: true },
+    },
+    minify: true,
+  },
+});
