@@ -7,21 +7,21 @@
 import type { Article, ArticleAuthor, ArticleList } from './article.js';
 import { parseFeedDate } from './parse-date.js';
 import { decodeEntities } from './plain-text.js';
-import { safeUrl, type UrlUse } from './safe-url.js';
+import { absoluteUrl } from './safe-url.js';
+import { isJsonObject, nonEmptyString, type JsonObject } from './json-fields.js';
 
-type JsonObject = Record<string, unknown>;
 
 /** Fields only a JSON Feed item has; used to recognise feeds that omit `version`. */
 const ITEM_KEYS = ['id', 'url', 'content_html', 'content_text'];
 
 export function isJsonFeed(doc: unknown): doc is JsonObject {
-  if (!isObject(doc)) return false;
+  if (!isJsonObject(doc)) return false;
   const { version, items } = doc;
   if (typeof version === 'string' && 'items' in doc) {
     // gofeed and others write "1.1" where the spec asks for the version URL.
     return /^https?:\/\/(?:www\.)?jsonfeed\.org\/version\//.test(version) || ['1', '1.0', '1.1'].includes(version);
   }
-  return Array.isArray(items) && items.some((item) => isObject(item) && ITEM_KEYS.some((key) => key in item));
+  return Array.isArray(items) && items.some((item) => isJsonObject(item) && ITEM_KEYS.some((key) => key in item));
 }
 
 /**
@@ -38,7 +38,7 @@ export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleLis
   const articles: Article[] = [];
   items.forEach((item: unknown, index) => {
     // A non-object in `items` is no article at all.
-    if (!isObject(item)) return;
+    if (!isJsonObject(item)) return;
     const url = absoluteUrl(item.url, urlBase, 'link', true);
     const title = plainText(item.title);
     const summary = plainText(item.summary);
@@ -59,11 +59,14 @@ export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleLis
         : undefined,
       // Readers "should always prefer `authors` if present" (1.1, Deprecations).
       authors: readAuthors(item.authors, urlBase) ?? readAuthors(item.author, urlBase) ?? feedAuthors,
-      published: parseFeedDate(item.date_published),
-      modified: parseFeedDate(item.date_modified),
+      // RFC 3339 asks for a zone; a date without one is read as UTC rather than dropped.
+      published: parseFeedDate(item.date_published, { assumeUtc: true }),
+      modified: parseFeedDate(item.date_modified, { assumeUtc: true }),
       image: readImage(item, urlBase),
-      categories: [],
-      tags: Array.isArray(item.tags) ? item.tags.map(plainText).filter((tag) => tag !== undefined) : [],
+      // JSON Feed has one list of terms, where WordPress-made feeds put their categories:
+      // it reads as "Categorized as …", the way the publisher's own page shows it.
+      categories: Array.isArray(item.tags) ? item.tags.map(plainText).filter((tag) => tag !== undefined) : [],
+      tags: [],
       language: nonEmptyString(item.language) ?? feedLanguage,
       baseUrl: url ?? homePage ?? baseUrl,
     });
@@ -73,11 +76,11 @@ export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleLis
 
 /** `authors` (array) or `author` (object); `undefined` when it names nobody, so the next source applies. */
 function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor[] | undefined {
-  const candidates: unknown[] = Array.isArray(value) ? value : isObject(value) ? [value] : [];
+  const candidates: unknown[] = Array.isArray(value) ? value : isJsonObject(value) ? [value] : [];
   const authors = candidates.flatMap((author): ArticleAuthor[] => {
     // The model needs a name; an author object without one is skipped, not its article.
-    const name = isObject(author) ? plainText(author.name) : undefined;
-    if (!isObject(author) || name === undefined) return [];
+    const name = isJsonObject(author) ? plainText(author.name) : undefined;
+    if (!isJsonObject(author) || name === undefined) return [];
     return [{
       name,
       url: absoluteUrl(author.url, urlBase, 'link', false),
@@ -100,23 +103,8 @@ function plainText(value: unknown): string | undefined {
   return text === undefined ? undefined : decodeEntities(text).trim() || undefined;
 }
 
-/** An absolute URL the policy allows; relative URLs left unresolved (no base) are dropped
- *  because the host page would resolve them against the wrong site. */
-function absoluteUrl(value: unknown, base: string | undefined, use: UrlUse, httpOnly: boolean): string | undefined {
-  const url = safeUrl(value, base, use);
-  if (url === undefined || !/^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
-  return !httpOnly || /^https?:/i.test(url) ? url : undefined;
-}
 
 function idString(value: unknown): string | undefined {
   // "If an id is presented as a number, a JSON Feed reader should coerce it to a string."
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : nonEmptyString(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.trim() || undefined : undefined;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -7,12 +7,12 @@
 import type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article.js';
 import { parseFeedDate } from './parse-date.js';
 import { decodeEntities } from './plain-text.js';
-import { safeSrcset, safeUrl, type UrlUse } from './safe-url.js';
+import { absoluteUrl, safeSrcset } from './safe-url.js';
+import { isJsonObject, nonEmptyString, type JsonObject } from './json-fields.js';
 
-type JsonObject = Record<string, unknown>;
 
 export function isWordPressPost(doc: unknown): doc is JsonObject {
-  if (!isObject(doc) || (typeof doc.id !== 'number' && !nonEmptyString(doc.id))) return false;
+  if (!isJsonObject(doc) || (typeof doc.id !== 'number' && !nonEmptyString(doc.id))) return false;
   // A comment also has `id` and `content.rendered`; it names its post and its author,
   // which a post never does.
   if (doc.type === 'comment' || typeof doc.post === 'number' || typeof doc.author_name === 'string') return false;
@@ -41,7 +41,7 @@ export function normalizeWordPressPost(post: JsonObject, baseUrl?: string): Arti
   const urlBase = baseUrl ?? url;
   const postId = typeof post.id === 'number' && Number.isInteger(post.id) ? post.id : undefined;
   const slug = nonEmptyString(post.slug);
-  const embedded = isObject(post._embedded) ? post._embedded : {};
+  const embedded = isJsonObject(post._embedded) ? post._embedded : {};
   const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat() : [];
   return {
     format: 'wordpress',
@@ -68,15 +68,15 @@ function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor
   if (!Array.isArray(value)) return [];
   return value.flatMap((author: unknown): ArticleAuthor[] => {
     // An embed the reader may not see comes back as an error object ({code, message}).
-    const name = isObject(author) && !('code' in author) ? nonEmptyString(author.name) : undefined;
-    if (!isObject(author) || name === undefined) return [];
+    const name = isJsonObject(author) && !('code' in author) ? nonEmptyString(author.name) : undefined;
+    if (!isJsonObject(author) || name === undefined) return [];
     return [{ name: decodeEntities(name), url: absoluteUrl(author.link, urlBase, 'link', true), avatar: largestAvatar(author.avatar_urls, urlBase) }];
   });
 }
 
 /** `avatar_urls` maps pixel sizes ("24", "48", "96") to URLs. */
 function largestAvatar(value: unknown, urlBase: string | undefined): string | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const bySize = Object.entries(value)
     .filter(([size]) => /^\d+$/.test(size))
     .sort(([a], [b]) => Number(b) - Number(a));
@@ -90,10 +90,10 @@ function largestAvatar(value: unknown, urlBase: string | undefined): string | un
 function readFeaturedImage(value: unknown, urlBase: string | undefined): ArticleImage | undefined {
   const media: unknown = Array.isArray(value) ? value[0] : undefined;
   // `code` marks an embed error such as rest_forbidden (private or deleted media).
-  if (!isObject(media) || 'code' in media) return undefined;
+  if (!isJsonObject(media) || 'code' in media) return undefined;
   const url = absoluteUrl(media.source_url, urlBase, 'media', false);
   if (!url) return undefined;
-  const details = isObject(media.media_details) ? media.media_details : {};
+  const details = isJsonObject(media.media_details) ? media.media_details : {};
   const width = positiveNumber(details.width);
   const height = positiveNumber(details.height);
   return {
@@ -111,10 +111,10 @@ function readFeaturedImage(value: unknown, urlBase: string | undefined): Article
  * square thumbnail), which would otherwise be shown in place of the full image.
  */
 function srcsetFromSizes(value: unknown, width: number | undefined, height: number | undefined, urlBase: string | undefined): string | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const candidates = new Map<number, string>();
   for (const size of Object.values(value)) {
-    if (!isObject(size) || typeof size.source_url !== 'string') continue;
+    if (!isJsonObject(size) || typeof size.source_url !== 'string') continue;
     const sizeWidth = positiveNumber(size.width);
     const sizeHeight = positiveNumber(size.height);
     if (sizeWidth === undefined || candidates.has(sizeWidth)) continue;
@@ -129,40 +129,25 @@ function srcsetFromSizes(value: unknown, width: number | undefined, height: numb
 /** `_embedded['wp:term']` holds one array of terms per taxonomy. */
 function termNames(terms: unknown[], taxonomy: string): string[] {
   return terms.flatMap((term) => {
-    const name = isObject(term) && term.taxonomy === taxonomy ? nonEmptyString(term.name) : undefined;
+    const name = isJsonObject(term) && term.taxonomy === taxonomy ? nonEmptyString(term.name) : undefined;
     // Term names come entity-encoded (`Q&amp;A`).
     return name === undefined ? [] : [decodeEntities(name)];
   });
 }
 
 function rendered(field: unknown): string | undefined {
-  return isObject(field) ? nonEmptyString(field.rendered) : undefined;
+  return isJsonObject(field) ? nonEmptyString(field.rendered) : undefined;
 }
 
 function isProtected(field: unknown): boolean {
-  return isObject(field) && field.protected === true;
+  return isJsonObject(field) && field.protected === true;
 }
 
 function html(value: string | undefined): FeedText | undefined {
   return value === undefined ? undefined : { kind: 'html', value };
 }
 
-/** An absolute URL the policy allows; relative URLs left unresolved (no base) are dropped
- *  because the host page would resolve them against the wrong site. */
-function absoluteUrl(value: unknown, base: string | undefined, use: UrlUse, httpOnly: boolean): string | undefined {
-  const url = safeUrl(value, base, use);
-  if (url === undefined || !/^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
-  return !httpOnly || /^https?:/i.test(url) ? url : undefined;
-}
 
 function positiveNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.trim() || undefined : undefined;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -71,10 +71,7 @@ function isoOffsetMinutes(zone: string): number {
 }
 
 function rfc2822OffsetMinutes(zone: string): number | undefined {
-  if (/^[+-]\d{4}$/.test(zone)) {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
-  }
+  if (/^[+-]\d{4}$/.test(zone)) return isoOffsetMinutes(zone);
   const hours = ZONE_HOURS[zone.toUpperCase()];
   return hours === undefined ? undefined : hours * 60;
 }

@@ -25,13 +25,29 @@ export function safeUrl(value: unknown, base?: string, use: UrlUse = 'link'): st
   if (!trimmed) return undefined;
   let url: URL;
   try {
-    url = base ? new URL(trimmed, base) : new URL(trimmed);
+    url = new URL(trimmed, base);
   } catch {
-    // Relative URL with no base: keep it only when it cannot carry a scheme.
-    return /^[/?#.]/.test(trimmed) && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : undefined;
+    try {
+      // An absolute URL stands on its own even when the base is unusable.
+      url = new URL(trimmed);
+    } catch {
+      // Relative URL with no usable base: keep it only when it cannot carry a scheme.
+      return /^[/?#.]/.test(trimmed) && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : undefined;
+    }
   }
   if (use === 'media' && url.protocol === 'data:') return DATA_IMAGE.test(url.href) ? url.href : undefined;
   return (use === 'link' ? LINK_SCHEMES : MEDIA_SCHEMES).has(url.protocol) ? url.href : undefined;
+}
+
+/**
+ * Like `safeUrl`, for URL fields outside the content (permalinks, images, authors):
+ * the result must be absolute, since a relative one left unresolved would point at the
+ * host page's site. `httpOnly` also refuses `mailto:` and `tel:`.
+ */
+export function absoluteUrl(value: unknown, base: string | undefined, use: UrlUse, httpOnly: boolean): string | undefined {
+  const url = safeUrl(value, base, use);
+  if (url === undefined || !/^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
+  return !httpOnly || /^https?:/i.test(url) ? url : undefined;
 }
 
 /**

@@ -68,8 +68,9 @@ describe('normalizeJsonFeed with real feeds', () => {
     expect(first!.content?.value).toMatch(/^This blog post has been updated on September 10, 2020/);
     expect(first!.published?.toISOString()).toBe('2019-05-31T19:17:58.000Z');
     expect(first!.modified?.toISOString()).toBe('2019-05-31T19:17:58.000Z');
-    expect(first!.tags).toEqual(['InfluxDB', 'Community', 'Elasticsearch', 'Time Series Database']);
-    expect(first!.categories).toEqual([]);
+    // JSON Feed's one list of terms reads as categories, as the WordPress page that made it shows them.
+    expect(first!.categories).toEqual(['InfluxDB', 'Community', 'Elasticsearch', 'Time Series Database']);
+    expect(first!.tags).toEqual([]);
   });
 
   it('prefers an item\u2019s authors over its deprecated author, then falls back to author, then to the feed\u2019s authors', () => {
@@ -141,8 +142,8 @@ describe('normalizeJsonFeed with real feeds', () => {
         published: new Date('2019-10-12T07:20:50.520Z'),
         modified: new Date('2019-10-12T07:20:50.520Z'),
         image: { url: 'https://sample-json-feed.com/image.png', alt: '' },
-        categories: [],
-        tags: ['tag1', 'tag2'],
+        categories: ['tag1', 'tag2'],
+        tags: [],
         language: 'en',
         baseUrl: 'https://sample-json-feed.com/id',
       },
@@ -223,9 +224,9 @@ describe('normalizeJsonFeed with broken feeds', () => {
     expect(article.title).toEqual({ kind: 'text', value: 'title' });
   });
 
-  it('keeps only the string tags', () => {
-    expect(feedWithItem({ tags: 'x' }).tags).toEqual([]);
-    expect(feedWithItem({ tags: ['News', 7, null, ' ', 'Q&amp;A'] }).tags).toEqual(['News', 'Q&A']);
+  it('keeps only the string tags, as categories', () => {
+    expect(feedWithItem({ tags: 'x' }).categories).toEqual([]);
+    expect(feedWithItem({ tags: ['News', 7, null, ' ', 'Q&amp;A'] }).categories).toEqual(['News', 'Q&A']);
   });
 
   it('ignores a language of the wrong type and uses the feed language', () => {
@@ -308,5 +309,15 @@ describe('normalizeJsonFeed URL policy', () => {
     expect(normalizeJsonFeed(withHome, 'https://cdn.example/feed.json').articles[0]!.baseUrl).toBe('https://home.example/');
     const withoutHome = { version: '1.1', items: [{ id: 'a' }] };
     expect(normalizeJsonFeed(withoutHome, 'https://cdn.example/feed.json').articles[0]!.baseUrl).toBe('https://cdn.example/feed.json');
+  });
+});
+
+describe('normalizeJsonFeed with dates that break RFC 3339', () => {
+  it('reads a date-time without a zone as UTC instead of dropping it', () => {
+    const [article] = normalizeJsonFeed({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: '1', date_published: '2022-03-10T10:00:00' }],
+    }).articles;
+    expect(article!.published!.toISOString()).toBe('2022-03-10T10:00:00.000Z');
   });
 });

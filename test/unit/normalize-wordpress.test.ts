@@ -179,6 +179,8 @@ describe('normalizeWordPressPost with broken or hostile posts', () => {
       { code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.', data: { status: 403 } },
     ];
     expect(normalizeWordPressPost(post).image).toBeUndefined();
+    post._embedded['wp:featuredmedia'] = [{ code: 'rest_forbidden', source_url: `${GULLFOSS_UPLOADS}Iceland-test.jpg` }];
+    expect(normalizeWordPressPost(post).image).toBeUndefined();
   });
 
   it('keeps a featured image without alt text or sizes as a decorative image', () => {

@@ -63,6 +63,12 @@ describe('textFromHtml', () => {
     );
   });
 
+  it('keeps words of adjacent blocks apart', () => {
+    expect(textFromHtml('<h2>Talks</h2><p>Ended.</p><ul><li>One</li><li>Two</li></ul>Line<br/>break')).toBe(
+      'Talks Ended. One Two Line break',
+    );
+  });
+
   it('does not split words at inline tags', () => {
     expect(textFromHtml('Breaking: <em>Rates</em> &amp; <strong>mar</strong>kets')).toBe('Breaking: Rates & markets');
   });
