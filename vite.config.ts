@@ -12,6 +12,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 export default defineConfig({
   root: fromRoot('./demo'),
+  // The demo page loads the sources as /src/…, though the demo folder is the server's root.
+  resolve: { alias: [{ find: /^\/src\//, replacement: fromRoot('./src/') }] },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: [fromRoot('.')] } },
   preview: { host: '127.0.0.1' },
   test: {
