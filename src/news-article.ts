@@ -5,13 +5,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Article, ArticleAuthor, FeedText } from './article.js';
 import { articleContext } from './article-context.js';
 import { FeedError, type FeedErrorCode } from './feed-error.js';
-import { fetchFeedDocument, parseFeedJson } from './fetch-feed-document.js';
+import { hasArticleSource, loadArticle } from './load-article.js';
 import { newsArticleStyles } from './news-article.styles.js';
-import { readArticles, selectArticle } from './read-articles.js';
 import { sanitizeHtml } from './sanitize-html.js';
 import { articleStructuredData, serializeJsonLd } from './structured-data.js';
 
@@ -166,23 +165,14 @@ export class NewsArticleElement extends LitElement {
 
   #articleTask = new Task(this, {
     args: () => [this.data, this.#inlineFeedText(), this.src, this.item] as const,
-    task: async ([data, inlineText, src, item], { signal }): Promise<RenderedArticle> => {
+    task: async ([data, inlineText, src, item], { signal }) => {
+      const source = { data, inlineText, src, item };
+      if (!hasArticleSource(source)) return initialState;
       this.#reflectState();
       this.dispatchEvent(new Event('loadstart'));
-      let document: unknown;
-      let base = globalThis.document.baseURI;
-      if (data !== undefined && data !== null) {
-        document = data;
-      } else if (inlineText !== undefined) {
-        document = parseFeedJson(inlineText);
-      } else {
-        base = new URL(src!, base).href;
-        document = await fetchFeedDocument(base, signal);
-      }
+      const article = await loadArticle(source, signal);
       signal.throwIfAborted();
-      const article = selectArticle(readArticles(document, base), item);
-      if (!article) throw new FeedError('item-not-found', 'The feed holds no matching item.');
-      const articleBase = article.baseUrl ?? base;
+      const articleBase = article.baseUrl ?? document.baseURI;
       const [headline, summary, content] = await Promise.all([
         renderFeedText(article.title, 'span', 'headline-text', articleBase),
         renderFeedText(article.summary, 'span', 'summary-text', articleBase),
@@ -191,7 +181,7 @@ export class NewsArticleElement extends LitElement {
       signal.throwIfAborted();
       // WordPress makes excerpts from the first words of the post: do not print them twice.
       const redundantSummary = summary && content && comparableText(content).startsWith(comparableText(summary));
-      return { article, headline, summary: redundantSummary ? undefined : summary, content };
+      return { article, headline, summary: redundantSummary ? undefined : summary, content } as RenderedArticle;
     },
     onComplete: () => (this.#eventAfterRender = 'load'),
     onError: (error) => {

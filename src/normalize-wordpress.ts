@@ -151,3 +151,12 @@ function html(value: string | undefined): FeedText | undefined {
 function positiveNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
+
+/**
+ * Whether a WordPress response was fetched without `_embed` although the site could
+ * embed: it has `_links` (what embedding follows) but no `_embedded` anywhere.
+ */
+export function lacksEmbeds(doc: unknown): boolean {
+  const posts = (Array.isArray(doc) ? doc : [doc]).filter(isWordPressPost);
+  return posts.length > 0 && posts.every((post) => isJsonObject(post._links) && !('_embedded' in post));
+}

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const corpusRoot = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const demoRoot = fileURLToPath(new URL('../demo/', import.meta.url));
+const POST_60 = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Koa middleware for @web/test-runner's dev server. */
@@ -24,6 +25,15 @@ export async function feedServerMiddleware(ctx, next) {
   if (path === '/demo-feed.json') {
     ctx.type = 'application/feed+json';
     ctx.body = await readFile(demoRoot + 'article-feed.json');
+    return;
+  }
+  if (path === '/wp-json/wp/v2/posts/60') {
+    // A real embedded post (frontity's post-60) as WordPress serves it: the `_embedded`
+    // block only when the request asks for `_embed`.
+    const post = JSON.parse(await readFile(corpusRoot + POST_60, 'utf8'));
+    if (!url.searchParams.has('_embed')) delete post._embedded;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(post);
     return;
   }
   if (path === '/feeds/status') {

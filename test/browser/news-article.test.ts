@@ -175,6 +175,16 @@ describe('<news-article> with real JSON Feeds and WordPress responses', () => {
     }
   });
 
+  it('asks WordPress again with _embed when a post comes without author, image and categories', async () => {
+    const element = await load(html`<news-article src="/wp-json/wp/v2/posts/60"></news-article>`);
+    expect(element.state).to.equal('ready');
+    expect(text(element, '[part~="byline"] .authors')).to.match(/^By \S/);
+    expect(shadow(element).querySelector('[part~="image"]')).to.exist;
+    expect(text(element, '[part~="categories"]')).to.match(/^Categorized as \S/);
+    const requests = performance.getEntriesByType('resource').map((entry) => new URL(entry.name));
+    expect(requests.filter((request) => request.pathname === '/wp-json/wp/v2/posts/60').map((request) => request.search)).to.deep.equal(['', '?_embed=1']);
+  });
+
   it('picks a post out of a WordPress collection by slug, and by id', async () => {
     const posts = await (await fetch(corpus(WP_POSTS))).json();
     const last = posts[posts.length - 1];
@@ -246,6 +256,14 @@ describe('<news-article> data without a request', () => {
 });
 
 describe('<news-article> states and events', () => {
+  it('shows nothing, and claims no state, until it is given a feed', async () => {
+    const element = await fixture<NewsArticleElement>(html`<news-article></news-article>`);
+    expect(element.hasAttribute('state')).to.equal(false);
+    expect(element.shadowRoot!.querySelector('article, [part~="error"], [part~="placeholder"]')).to.equal(null);
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/undefined'))).to.equal(false);
+    await expect(element).to.be.accessible();
+  });
+
   it('fires loadstart, then load, then loadend, and reflects loading then ready', async () => {
     const element = document.createElement('news-article');
     const events: string[] = [];

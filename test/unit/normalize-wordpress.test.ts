@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isWordPressPost, normalizeWordPress, normalizeWordPressPost } from '../../src/normalize-wordpress.js';
+import { isWordPressPost, lacksEmbeds, normalizeWordPress, normalizeWordPressPost } from '../../src/normalize-wordpress.js';
 
 const readWordPress = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../shared/corpus/wordpress/${name}`, import.meta.url), 'utf8'));
@@ -267,5 +267,19 @@ describe('normalizeWordPressPost with broken or hostile posts', () => {
     expect(article.authors).toEqual([]);
     expect(article.image).toBeUndefined();
     expect(article.categories).toEqual([]);
+  });
+});
+
+describe('lacksEmbeds', () => {
+  it('asks for _embed only for a real WordPress response fetched without it', () => {
+    const { _embedded, ...withoutEmbeds } = gullfoss();
+    expect(_embedded).toBeDefined();
+    expect(lacksEmbeds(withoutEmbeds)).toBe(true);
+    expect(lacksEmbeds([withoutEmbeds])).toBe(true);
+    expect(lacksEmbeds(gullfoss())).toBe(false);
+    // Core's fixtures carry no _links: there is nothing an embed could follow.
+    expect(lacksEmbeds(postModel())).toBe(false);
+    expect(lacksEmbeds([])).toBe(false);
+    expect(lacksEmbeds({ version: '1.1', items: [] })).toBe(false);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Where an article comes from, first match wins: a `data` object, an inline feed
+ * in the page, or a `src` URL. Returns the one article `item` names, normalized.
+ */
+import type { Article } from './article.js';
+import { FeedError } from './feed-error.js';
+import { fetchFeedDocument, parseFeedJson } from './fetch-feed-document.js';
+import { lacksEmbeds } from './normalize-wordpress.js';
+import { readArticles, selectArticle } from './read-articles.js';
+
+export interface ArticleSource {
+  data?: unknown;
+  inlineText?: string;
+  src?: string;
+  item?: string;
+}
+
+/** Whether there is anything to load: data, an inline feed or a src. */
+export const hasArticleSource = ({ data, inlineText, src }: ArticleSource): boolean =>
+  (data !== undefined && data !== null) || inlineText !== undefined || !!src;
+
+export async function loadArticle({ data, inlineText, src, item }: ArticleSource, signal: AbortSignal): Promise<Article> {
+  let base = document.baseURI;
+  let feed: unknown;
+  if (data !== undefined && data !== null) {
+    feed = data;
+  } else if (inlineText !== undefined) {
+    feed = parseFeedJson(inlineText);
+  } else {
+    base = new URL(src ?? '', base).href;
+    feed = await fetchFeedDocument(base, signal);
+    // Without `_embed`, WordPress leaves out author names, the featured image and
+    // category names. Ask once more with it; if that fails, show what there is.
+    if (lacksEmbeds(feed)) {
+      const embedded = new URL(base);
+      embedded.searchParams.set('_embed', '1');
+      try {
+        feed = await fetchFeedDocument(embedded.href, signal);
+      } catch (error) {
+        if (signal.aborted) throw error;
+      }
+    }
+  }
+  const article = selectArticle(readArticles(feed, base), item);
+  if (!article) throw new FeedError('item-not-found', 'The feed holds no matching item.');
+  return article;
+}
