@@ -3,7 +3,7 @@
  * `news-widgets/define.js` (or call `NewsArticleElement.define()`) to register the tags.
  */
 export { NewsArticleElement, newsArticleStrings } from './news-article.js';
-export type { NewsArticleState, NewsArticleStrings } from './news-article.js';
+export type { NewsArticleState, NewsArticleStringOverrides, NewsArticleStrings } from './news-article.js';
 export { articleContext } from './article-context.js';
 export { FeedError } from './feed-error.js';
 export type { FeedErrorCode } from './feed-error.js';

@@ -33,6 +33,10 @@ export const newsArticleStrings = {
   } satisfies Record<FeedErrorCode, string>,
 };
 export type NewsArticleStrings = typeof newsArticleStrings;
+/** Any subset of the strings, error messages included. */
+export type NewsArticleStringOverrides = Partial<Omit<NewsArticleStrings, 'errors'>> & {
+  errors?: Partial<NewsArticleStrings['errors']>;
+};
 
 export type NewsArticleState = 'loading' | 'ready' | 'error';
 
@@ -156,7 +160,7 @@ export class NewsArticleElement extends LitElement {
   /** A parsed feed document (JSON Feed or WordPress); wins over an inline feed and `src`. */
   declare data: unknown;
   /** Replacements for any of the words the element shows (see `newsArticleStrings`). */
-  declare strings: Partial<NewsArticleStrings>;
+  declare strings: NewsArticleStringOverrides;
 
   #internals = this.attachInternals();
   #eventAfterRender: 'load' | 'error' | undefined;
@@ -393,9 +397,13 @@ export class NewsArticleElement extends LitElement {
     return new FeedError('not-a-feed', error instanceof Error ? error.message : String(error));
   }
 
-  /** The language of the nearest `[lang]`, so dates and lists read the way the page does. */
+  /** The language of the nearest `[lang]`, looking out through shadow roots, so dates and lists read the way the page does. */
   #locale(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+    for (let node: Element | undefined = this; node; node = (node.getRootNode() as ShadowRoot).host) {
+      const lang = node.closest('[lang]')?.getAttribute('lang');
+      if (lang) return lang;
+    }
+    return undefined;
   }
 
   #dateFormat(): Intl.DateTimeFormat {

@@ -140,6 +140,20 @@ describe('<news-article> with real JSON Feeds and WordPress responses', () => {
     expect(text(element, '[part~="byline"] .authors')).to.equal('By Chris Churilo and Fake Author 1');
   });
 
+  for (const file of [WP_POST, WP_POSTS, WP_EMBEDDED]) {
+    it(`renders WordPress ${file.split('__').pop()} with no console error`, async () => {
+      const console = watchConsoleErrors();
+      try {
+        const element = await load(html`<news-article src=${corpus(file)}></news-article>`);
+        expect(element.state).to.equal('ready');
+        expect(text(element, '[part~="headline"]')).to.not.be.empty;
+        expect(console.errors).to.deep.equal([]);
+      } finally {
+        console.stop();
+      }
+    });
+  }
+
   it('renders a WordPress post with its content and date', async () => {
     const element = await load(html`<news-article src=${corpus(WP_POST)}></news-article>`);
     expect(text(element, '[part~="headline"]')).to.equal('REST API Client Fixture: Post');
@@ -305,6 +319,31 @@ describe('<news-article> states and events', () => {
       await expect(element).to.be.accessible();
     });
   }
+
+  it('speaks the words the site gives it', async () => {
+    const element = await load(
+      html`<news-article
+        src="/feeds/status?code=404"
+        .strings=${{ retry: 'Réessayer', errors: { 'not-found': 'Article introuvable.' } }}
+      ></news-article>`,
+    );
+    expect(text(element, '[part~="error"] p')).to.equal('Article introuvable.');
+    expect(text(element, '[part~="retry-button"]')).to.equal('Réessayer');
+  });
+
+  it('formats dates in the language of a [lang] outside the shadow root it sits in', async () => {
+    const outer = document.createElement('div');
+    outer.lang = 'fr';
+    const host = document.createElement('div');
+    outer.append(host);
+    const element = document.createElement('news-article');
+    element.src = '/demo-feed.json';
+    host.attachShadow({ mode: 'open' }).append(element);
+    document.body.append(outer);
+    await oneEvent(element, 'load');
+    expect(text(element, 'time')).to.equal('10 mars 2022');
+    outer.remove();
+  });
 
   it('says the item is not in the feed when item matches nothing', async () => {
     const element = await load(html`<news-article src=${corpus(JSON_FEEDS[2]!)} item="no-such-item"></news-article>`);
