@@ -5,12 +5,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { browserPath, chromiumArgs } from './scripts/browsers.js';
+import { commentServerMiddleware } from './test/comment-server-middleware.js';
 import { feedServerMiddleware } from './test/feed-server-middleware.js';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [feedServerMiddleware],
+  middleware: [commentServerMiddleware, feedServerMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
