@@ -6,11 +6,23 @@
  * the pure modules (test/unit); the elements are tested in real browsers by wtr.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { createCommentEndpoint } from './scripts/comment-endpoint.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** The demo's comment endpoint (json protocol) at /api/comments, keeping comments in .demo-data/. */
+function demoCommentEndpoint(): Plugin {
+  return {
+    name: 'news-widgets-demo-comments',
+    configureServer(server) {
+      server.middlewares.use(createCommentEndpoint({ file: fromRoot('./.demo-data/comments.json') }));
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [demoCommentEndpoint()],
   root: fromRoot('./demo'),
   // The demo page loads the sources as /src/…, though the demo folder is the server's root.
   resolve: { alias: [{ find: /^\/src\//, replacement: fromRoot('./src/') }] },

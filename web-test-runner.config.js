@@ -6,12 +6,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { browserPath, chromiumArgs } from './scripts/browsers.js';
 import { commentServerMiddleware } from './test/comment-server-middleware.js';
+import { demoEndpointMiddleware } from './test/demo-endpoint-middleware.js';
 import { feedServerMiddleware } from './test/feed-server-middleware.js';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [commentServerMiddleware, feedServerMiddleware],
+  middleware: [demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

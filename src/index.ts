@@ -1,6 +1,7 @@
 /**
  * The package's classes and types, with no side effects: import
- * `news-widgets/define.js` (or call `NewsArticleElement.define()`) to register the tags.
+ * `news-widgets/define.js` (or call `NewsArticleElement.define()` and
+ * `CommentFormElement.define()`) to register the tags.
  */
 export { NewsArticleElement, newsArticleStrings } from './news-article.js';
 export type { NewsArticleState, NewsArticleStringOverrides, NewsArticleStrings } from './news-article.js';
@@ -8,3 +9,23 @@ export { articleContext } from './article-context.js';
 export { FeedError } from './feed-error.js';
 export type { FeedErrorCode } from './feed-error.js';
 export type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article.js';
+export {
+  CommentFormElement,
+  CommentFormDraftRestoreEvent,
+  CommentFormErrorEvent,
+  CommentFormSubmitEvent,
+  CommentFormSuccessEvent,
+} from './comment-form.js';
+export { commentFormStrings } from './comment-form.strings.js';
+export type { CommentFormStrings } from './comment-form.strings.js';
+export type {
+  CommentField,
+  CommentFields,
+  CommentIdentity,
+  CommentProtocol,
+  CommentSubmission,
+  FieldError,
+  FieldErrors,
+  FormError,
+  SendOutcome,
+} from './comment.js';

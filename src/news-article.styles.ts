@@ -1,7 +1,10 @@
 /** Styles of `<news-article>`: the page's font and colours by default, themable through custom properties and parts. */
 import { css } from 'lit';
+import { visuallyHidden } from './visually-hidden.styles.js';
 
-export const newsArticleStyles = css`
+export const newsArticleStyles = [
+  visuallyHidden,
+  css`
   :host {
     display: block;
     font: inherit;
@@ -9,14 +12,6 @@ export const newsArticleStyles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  .visually-hidden {
-    position: absolute;
-    clip-path: inset(50%);
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    white-space: nowrap;
   }
   article {
     max-inline-size: var(--news-article-max-width, none);
@@ -110,4 +105,5 @@ export const newsArticleStyles = css`
       border-color: CanvasText;
     }
   }
-`;
+`,
+];

@@ -3,13 +3,15 @@
  * fetched, normalized, sanitized and rendered as an accessible `<article>`.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { literal, html as staticHtml } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Article, ArticleAuthor, FeedText } from './article.js';
 import { articleContext } from './article-context.js';
 import { FeedError, type FeedErrorCode } from './feed-error.js';
+import { headingTag } from './heading-tag.js';
 import { hasArticleSource, loadArticle } from './load-article.js';
+import { nearestLanguage } from './nearest-language.js';
 import { newsArticleStyles } from './news-article.styles.js';
 import { sanitizeHtml } from './sanitize-html.js';
 import { articleStructuredData, serializeJsonLd } from './structured-data.js';
@@ -48,7 +50,6 @@ interface RenderedArticle {
   content?: Element;
 }
 
-const HEADING_TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const INLINE_FEED_SELECTOR = ':scope > script[type="application/feed+json"], :scope > script[type="application/json"]';
 
 /** A module-private Trusted Types policy: JSON-LD is the only script text the element writes. */
@@ -289,8 +290,7 @@ export class NewsArticleElement extends LitElement {
   }
 
   #renderArticle({ article, headline, summary, content }: RenderedArticle): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 1));
-    const heading = HEADING_TAGS[level - 1];
+    const heading = headingTag(this.headingLevel, 1);
     const image = article.image;
     return html`<article part="article" aria-labelledby=${headline ? 'headline' : nothing}>
       <header>
@@ -399,11 +399,7 @@ export class NewsArticleElement extends LitElement {
 
   /** The language of the nearest `[lang]`, looking out through shadow roots, so dates and lists read the way the page does. */
   #locale(): string | undefined {
-    for (let node: Element | undefined = this; node; node = (node.getRootNode() as ShadowRoot).host) {
-      const lang = node.closest('[lang]')?.getAttribute('lang');
-      if (lang) return lang;
-    }
-    return undefined;
+    return nearestLanguage(this);
   }
 
   #dateFormat(): Intl.DateTimeFormat {

@@ -52,6 +52,6 @@ export async function feedServerMiddleware(ctx, next) {
   }
   // Anything else outside the runner's own files is an image or link from a test article
   // (many from the XSS corpus): answer 404 at once rather than logging a decode error.
-  if (path !== '/' && !/^\/(src|test|dist|node_modules|__w)/.test(path)) return void (ctx.status = 404);
+  if (path !== '/' && !/^\/(src|test|dist|node_modules|__w|api|comments|wp-json)/.test(path)) return void (ctx.status = 404);
   await next();
 }

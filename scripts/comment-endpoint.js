@@ -1,0 +1,118 @@
+/**
+ * A comment endpoint that speaks the json protocol of <comment-form> (the contract
+ * in the README), as Node middleware `(req, res, next)`. `npm start` mounts it at
+ * /api/comments, keeping comments in a JSON file, so the demo shows the whole
+ * journey; the demo's switches make it fail on purpose (500, 429, slow, offline).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** How the endpoint misbehaves, switched from the demo page. */
+export const FAILURE_MODES = ['none', '500', '429', 'slow', 'offline'];
+
+const LIMITS = { name: 245, email: 100, url: 200, content: 65525 };
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+
+/** Reads a request body of at most 1 MB. */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks = [];
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > 1_000_000) reject(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** The same checks the form makes, because a server never trusts a client. */
+export function validateComment(comment) {
+  const errors = {};
+  const text = (value) => (typeof value === 'string' ? value.trim() : '');
+  if (!text(comment.content)) errors.content = 'Enter your comment';
+  if (!text(comment.name)) errors.name = 'Enter your name';
+  if (!text(comment.email)) errors.email = 'Enter your email address';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text(comment.email))) errors.email = 'Enter an email address in the correct format, like name@example.com';
+  for (const [field, limit] of Object.entries(LIMITS)) {
+    if (!errors[field] && bytes(text(comment[field])) > limit) errors[field] = `This is too long (at most ${limit} bytes)`;
+  }
+  return errors;
+}
+
+/**
+ * @param {{ file: string, basePath?: string, delayMs?: number }} options
+ */
+export function createCommentEndpoint({ file, basePath = '/api/comments', delayMs = 4000 }) {
+  let failureMode = 'none';
+  let comments;
+  let writing = Promise.resolve();
+  const load = async () =>
+    (comments ??= await readFile(file, 'utf8').then(JSON.parse, () => []));
+  const save = () =>
+    (writing = writing.then(async () => {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(comments, null, 2));
+    }));
+
+  return async function commentEndpoint(req, res, next) {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === `${basePath}/failure-mode`) {
+      if (req.method === 'POST') {
+        const mode = JSON.parse((await readBody(req)) || '{}').mode;
+        if (FAILURE_MODES.includes(mode)) failureMode = mode;
+      }
+      return send(res, 200, { mode: failureMode, modes: FAILURE_MODES });
+    }
+    if (url.pathname !== basePath) return next();
+    const all = await load();
+    if (req.method === 'GET') {
+      const postId = url.searchParams.get('postId');
+      return send(res, 200, all.filter((comment) => postId === null || comment.postId === postId).map(({ email, idempotencyKey, ...visible }) => visible));
+    }
+    if (req.method !== 'POST') return send(res, 405, { message: 'Use POST to add a comment.' }, { allow: 'GET, POST' });
+
+    if (failureMode === 'offline') return req.socket.destroy();
+    if (failureMode === '500') return send(res, 500, { message: 'The comment service is down (demo switch).' });
+    if (failureMode === '429') return send(res, 429, { message: 'Too many comments; wait a moment (demo switch).' }, { 'retry-after': '5' });
+    if (failureMode === 'slow') await new Promise((resolve) => setTimeout(resolve, delayMs));
+
+    let comment;
+    try {
+      comment = JSON.parse(await readBody(req));
+    } catch {
+      return send(res, 400, { message: 'The request is not valid JSON.' });
+    }
+    const errors = validateComment(comment ?? {});
+    if (Object.keys(errors).length) return send(res, 422, { errors });
+
+    // The same Idempotency-Key is the same comment: a retry after a lost answer gets
+    // the first answer again and adds nothing.
+    const key = req.headers['idempotency-key'];
+    const earlier = key && all.find((stored) => stored.idempotencyKey === key);
+    if (earlier) return send(res, 200, { id: earlier.id, status: earlier.status });
+
+    const stored = {
+      id: String(all.length + 1),
+      postId: String(comment.postId ?? ''),
+      parentId: String(comment.parentId ?? '0'),
+      name: comment.name.trim(),
+      email: comment.email.trim(),
+      url: typeof comment.url === 'string' ? comment.url.trim() : '',
+      content: comment.content.trim(),
+      status: 'approved',
+      date: new Date().toISOString(),
+      idempotencyKey: key,
+    };
+    all.push(stored);
+    await save();
+    return send(res, 201, { id: stored.id, status: stored.status });
+  };
+}

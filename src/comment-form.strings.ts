@@ -1,0 +1,73 @@
+/**
+ * The words `<comment-form>` shows. English is built in; the other languages are
+ * small chunks loaded only on pages in that language. Any string can be replaced
+ * by the site through the `strings` property or attribute (JSON).
+ * `{label}`, `{limit}`, `{over}` and `{seconds}` are filled in when shown.
+ */
+export const commentFormStrings = {
+  heading: 'Leave a comment',
+  replyHeading: 'Leave a reply',
+  emailNote: 'Your email address will not be published.',
+  requiredNote: 'Required fields are marked *',
+  comment: 'Comment',
+  name: 'Name',
+  email: 'Email',
+  website: 'Website',
+  commentHint: 'Your text is kept in this browser until the comment is posted.',
+  emailHint: 'Only the site sees it.',
+  websiteHint: 'For example, example.com',
+  remember: 'Save my name, email, and website in this browser for the next time I comment.',
+  submit: 'Post Comment',
+  errorSummary: 'There is a problem',
+  errorPrefix: 'Error:',
+  requiredComment: 'Enter your comment',
+  requiredName: 'Enter your name',
+  requiredEmail: 'Enter your email address',
+  invalidEmail: 'Enter an email address in the correct format, like name@example.com',
+  invalidWebsite: 'Enter a web address in the correct format, like example.com',
+  tooLong: '{label} is too long: shorten it by about {over} characters',
+  sending: 'Sending your comment…',
+  posted: 'Your comment has been posted.',
+  pending: 'Your comment is awaiting moderation.',
+  retrying: 'Your comment could not be sent yet. Trying again in {seconds} seconds.',
+  queued: 'Saved — it will be sent when you are back online.',
+  unconfirmed: 'The server’s answer could not be read. Checking whether your comment arrived…',
+  draftRestored: 'Draft restored.',
+  discardDraft: 'Discard draft',
+  draftDiscarded: 'Draft discarded.',
+  draftNotSaved: 'Your draft cannot be saved in this browser. It will be lost if you leave or reload the page.',
+  otherTab: 'This comment is also being edited in another tab.',
+  useOtherTab: 'Use the text from the other tab',
+  closed: 'Comments are closed on this article.',
+  loginRequired: 'You need to sign in to comment.',
+  forbidden: 'Your session has expired. Reload the page, then post your comment again: your text is kept.',
+  postNotFound: 'This article can no longer be commented on.',
+  rejected: 'Your comment could not be posted.',
+  noEndpoint: 'This form is not connected to a comment service yet.',
+};
+export type CommentFormStrings = typeof commentFormStrings;
+
+const translations: Record<string, () => Promise<{ default: Partial<CommentFormStrings> }>> = {
+  ar: () => import('./locales/comment-form.ar.js'),
+  de: () => import('./locales/comment-form.de.js'),
+  es: () => import('./locales/comment-form.es.js'),
+  fr: () => import('./locales/comment-form.fr.js'),
+  ru: () => import('./locales/comment-form.ru.js'),
+  uk: () => import('./locales/comment-form.uk.js'),
+};
+
+/** The built-in strings for a BCP 47 language tag (by its primary language), English when there are none. */
+export async function builtInStrings(language: string | undefined): Promise<Partial<CommentFormStrings>> {
+  const load = translations[(language ?? '').toLowerCase().split('-')[0]!];
+  try {
+    return load ? (await load()).default : {};
+  } catch {
+    // A chunk that fails to download leaves the form in English, still working.
+    return {};
+  }
+}
+
+/** Fills `{name}` placeholders. */
+export function fillIn(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}

@@ -1,0 +1,519 @@
+/**
+ * `<comment-form>`: a news site's "Leave a comment" form that never loses what a
+ * reader typed. Drafts live in IndexedDB, failed posts retry or wait in an outbox,
+ * and a draft is deleted only after the server confirms the comment.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
+import { ContextConsumer } from '@lit/context';
+import { articleContext } from './article-context.js';
+import type {
+  CommentField,
+  CommentFields,
+  CommentIdentity,
+  CommentSubmission,
+  FieldError,
+  FieldErrors,
+  FormError,
+} from './comment.js';
+import { commentFormStyles } from './comment-form.styles.js';
+import { builtInStrings, commentFormStrings, fillIn, type CommentFormStrings } from './comment-form.strings.js';
+import { newSubmissionId, resolveProtocol } from './comment-transport.js';
+import { draftKey } from './draft-key.js';
+import { headingTag } from './heading-tag.js';
+import { DraftController } from './draft-controller.js';
+import { nearestLanguage } from './nearest-language.js';
+import { SubmissionController, type SubmissionResult } from './submission-controller.js';
+import { normalizeWebsite, utf8ByteLength, validateComment } from './validate-comment.js';
+
+/** Fired before a comment is sent. Cancel it to send the comment yourself. Bubbles out of shadow roots. */
+export class CommentFormSubmitEvent extends Event {
+  constructor(readonly submission: CommentSubmission) {
+    super('comment-form-submit', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+/** Fired when the server confirmed the comment (`status`: approved, pending moderation, or an earlier attempt's duplicate). */
+export class CommentFormSuccessEvent extends Event {
+  constructor(
+    readonly submission: CommentSubmission,
+    readonly status: 'approved' | 'pending' | 'duplicate',
+  ) {
+    super('comment-form-success', { bubbles: true, composed: true });
+  }
+}
+/** Fired when the comment was refused, could not be confirmed, or waits in the outbox. */
+export class CommentFormErrorEvent extends Event {
+  constructor(
+    readonly reason: 'invalid' | 'rejected' | 'queued' | 'unconfirmed',
+    readonly fieldErrors: FieldErrors = {},
+    readonly formError?: FormError,
+    readonly submission?: CommentSubmission,
+  ) {
+    super('comment-form-error', { bubbles: true, composed: true });
+  }
+}
+/** Fired when a saved draft is put back into the form. */
+export class CommentFormDraftRestoreEvent extends Event {
+  constructor(readonly content: string) {
+    super('comment-form-draft-restore', { bubbles: true, composed: true });
+  }
+}
+
+const FIELD_ORDER: CommentField[] = ['content', 'name', 'email', 'url'];
+const FIELD_LABEL: Record<CommentField, 'comment' | 'name' | 'email' | 'website'> = {
+  content: 'comment',
+  name: 'name',
+  email: 'email',
+  url: 'website',
+};
+const REQUIRED_MESSAGE: Record<CommentField, keyof CommentFormStrings> = {
+  content: 'requiredComment',
+  name: 'requiredName',
+  email: 'requiredEmail',
+  url: 'invalidWebsite',
+};
+
+/**
+ * An accessible comment form that keeps drafts and posts to WordPress or any JSON backend.
+ *
+ * @summary "Leave a comment", with drafts that survive reloads, errors and going offline.
+ * @tag comment-form
+ *
+ * @csspart heading - The "Leave a comment" heading.
+ * @csspart error-summary - The list of problems shown at the top after a failed submit.
+ * @csspart status - The live region with sending, posted and saved messages.
+ * @csspart form - The `<form>` element.
+ * @csspart field - Each label, hint, message and control group.
+ * @csspart label - Each field label.
+ * @csspart hint - Each hint under a label.
+ * @csspart error-message - The message under a field that has a problem.
+ * @csspart input - The comment textarea and the name, email and website inputs.
+ * @csspart remember - The consent checkbox row.
+ * @csspart submit - The "Post Comment" button.
+ * @csspart draft-notice - The "Draft restored" notice with its discard button.
+ *
+ * @cssprop --comment-form-accent - Colour of the button and focus ring. Default: the system `LinkText`.
+ * @cssprop --comment-form-accent-text - Text colour on the button. Default: `Canvas`.
+ * @cssprop --comment-form-error-color - Colour of error messages and borders. Default: dark red (light scheme), light red (dark scheme).
+ * @cssprop --comment-form-field-background - Background of inputs. Default: the system `Field`.
+ * @cssprop --comment-form-field-border - Border of inputs. Default: `2px solid currentColor`.
+ * @cssprop --comment-form-radius - Corner radius of inputs and the button. Default: 0.25rem.
+ * @cssprop --comment-form-gap - Space between fields. Default: 1.25rem.
+ *
+ * @fires comment-form-submit - Before sending; cancelable (`CommentFormSubmitEvent`).
+ * @fires comment-form-success - The server confirmed the comment (`CommentFormSuccessEvent`).
+ * @fires comment-form-error - Refused, unconfirmed, or queued for later (`CommentFormErrorEvent`).
+ * @fires comment-form-draft-restore - A saved draft was put back (`CommentFormDraftRestoreEvent`).
+ */
+export class CommentFormElement extends LitElement {
+  static override styles = commentFormStyles;
+
+  static override properties = {
+    endpoint: { reflect: true },
+    protocol: {},
+    postId: { attribute: 'post-id' },
+    parent: {},
+    nonce: {},
+    identity: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    strings: { type: Object },
+    _values: { state: true },
+    _remember: { state: true },
+    _errors: { state: true },
+    _formError: { state: true },
+    _status: { state: true },
+    _draftRestored: { state: true },
+    _language: { state: true },
+  };
+
+  /** Registers the element under `tag` (default `comment-form`) in `registry`; a second call is harmless. */
+  static define(tag = 'comment-form', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, class extends this {});
+  }
+
+  /** Where comments are posted: a WordPress `/wp/v2/comments` route, or any endpoint of the JSON contract. */
+  declare endpoint: string | undefined;
+  /** `wordpress` or `json`. Default: `wordpress` for a `/wp/v2/comments` endpoint, else `json`. */
+  declare protocol: string | undefined;
+  /** The post the comment belongs to. Default: the enclosing `<news-article>`'s post. */
+  declare postId: string | undefined;
+  /** The comment this one replies to. */
+  declare parent: string | undefined;
+  /** A WordPress REST nonce (`wp_rest`) for signed-in readers, sent as `X-WP-Nonce`. */
+  declare nonce: string | undefined;
+  /** `required` (default): name and email must be given; `optional`; `hidden`: the reader is signed in. */
+  declare identity: CommentIdentity;
+  /** Level of the form's heading, 1–6. Default: 2. */
+  declare headingLevel: number;
+  /** Replacements for any of the form's words (property, or JSON in the attribute). */
+  declare strings: Partial<CommentFormStrings>;
+
+  declare _values: CommentFields;
+  declare _remember: boolean;
+  declare _errors: FieldErrors;
+  declare _formError: FormError | undefined;
+  declare _status: string;
+  declare _draftRestored: boolean;
+  declare _language: Partial<CommentFormStrings>;
+
+  #article = new ContextConsumer(this, { context: articleContext, subscribe: true });
+  #drafts = new DraftController(this);
+  #submissions = new SubmissionController(this, () => this.#drafts.store, (submission, result) =>
+    this.#onSettled(submission, result),
+  );
+  #draftKey: string | undefined;
+  #restoring = 0;
+  #focusSummary = false;
+
+  constructor() {
+    super();
+    this.identity = 'required';
+    this.headingLevel = 2;
+    this.strings = {};
+    this._values = { content: '', name: '', email: '', url: '' };
+    this._remember = false;
+    this._errors = {};
+    this._status = '';
+    this._draftRestored = false;
+    this._language = {};
+  }
+
+  /** What the reader has typed so far. */
+  get value(): CommentFields {
+    return { ...this._values };
+  }
+
+  /** The post id in use: the `post-id` attribute, else the enclosing article's. */
+  get effectivePostId(): string | undefined {
+    const article = this.#article.value;
+    return this.postId ?? (article ? String(article.postId ?? article.id) : undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const language = nearestLanguage(this);
+    void builtInStrings(language).then((strings) => (this._language = strings));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // The draft belongs to this page, post and parent: switch drafts when any of them changes.
+    const key = draftKey({ pageUrl: location.href, postId: this.effectivePostId, parent: this.parent });
+    if (key !== this.#draftKey) {
+      this.#draftKey = key;
+      void this.#restore(key);
+    }
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#focusSummary) {
+      this.#focusSummary = false;
+      this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const hidden = this.identity === 'hidden';
+    const headingText = this.#text(this.parent && this.parent !== '0' ? 'replyHeading' : 'heading');
+    const heading = headingTag(this.headingLevel, 2);
+    const status =
+      this.#submissions.phase === 'retry-wait'
+        ? fillIn(this.#text('retrying'), { seconds: this.#submissions.retryInSeconds })
+        : this._status;
+    return html`<section aria-labelledby="heading">
+      ${staticHtml`<${heading} part="heading" id="heading">${headingText}</${heading}>`}
+      ${this.#renderErrorSummary()}
+      ${this._draftRestored
+        ? html`<p part="draft-notice">
+            ${this.#text('draftRestored')}
+            <button type="button" class="link-button" @click=${this.#discardDraft}>${this.#text('discardDraft')}</button>
+          </p>`
+        : nothing}
+      ${this.#drafts.otherTabContent !== undefined
+        ? html`<p part="draft-notice" class="other-tab">
+            ${this.#text('otherTab')}
+            <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherTab')}</button>
+          </p>`
+        : nothing}
+      ${this.#drafts.durable ? nothing : html`<p part="draft-notice" class="not-saved">${this.#text('draftNotSaved')}</p>`}
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${hidden
+          ? nothing
+          : html`<p class="note">
+              <span>${this.#text('emailNote')}</span>
+              <span>${this.#renderRequiredNote()}</span>
+            </p>`}
+        ${this.#renderField('content', true, '')}
+        ${hidden
+          ? nothing
+          : html`${this.#renderField('name', this.identity === 'required', 'name')}
+            ${this.#renderField('email', this.identity === 'required', 'email')}
+            ${this.#renderField('url', false, 'url')}
+            <div part="remember" class="remember">
+              <input
+                id="remember"
+                type="checkbox"
+                .checked=${this._remember}
+                @change=${this.#onRememberChange}
+              /><label for="remember">${this.#text('remember')}</label>
+            </div>`}
+        <button part="submit" type="submit" aria-disabled=${this.#submissions.busy ? 'true' : 'false'}>
+          ${this.#text('submit')}
+        </button>
+      </form>
+      <p part="status" class="status" role="status">${status}</p>
+    </section>`;
+  }
+
+  /** "Required fields are marked *", with the star shown but not read out as "star". */
+  #renderRequiredNote(): TemplateResult | string {
+    const note = this.#text('requiredNote');
+    const star = note.lastIndexOf('*');
+    if (star < 0) return note;
+    return html`${note.slice(0, star)}<span class="required" aria-hidden="true">*</span>${note.slice(star + 1)}`;
+  }
+
+  #renderField(field: CommentField, required: boolean, autocomplete: string): TemplateResult {
+    const error = this._errors[field];
+    const hint = field === 'content' ? 'commentHint' : field === 'email' ? 'emailHint' : field === 'url' ? 'websiteHint' : undefined;
+    const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ');
+    const common = {
+      id: field,
+      describedBy: describedBy || undefined,
+      invalid: error ? 'true' : undefined,
+    };
+    return html`<div part="field" class=${error ? 'field invalid' : 'field'}>
+      <label part="label" for=${field}
+        >${this.#text(FIELD_LABEL[field])}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label
+      >
+      ${hint ? html`<p part="hint" class="hint" id="${field}-hint">${this.#text(hint)}</p>` : nothing}
+      ${error
+        ? html`<p part="error-message" class="error-message" id="${field}-error">
+            <span class="visually-hidden">${this.#text('errorPrefix')}</span> ${this.#fieldErrorText(field, error)}
+          </p>`
+        : nothing}
+      ${field === 'content'
+        ? html`<textarea
+            part="input"
+            id=${common.id}
+            name="comment"
+            rows="8"
+            ?required=${required}
+            aria-describedby=${common.describedBy ?? nothing}
+            aria-invalid=${common.invalid ?? nothing}
+            .value=${this._values.content}
+            @input=${this.#onInput}
+          ></textarea>`
+        : html`<input
+            part="input"
+            id=${common.id}
+            name=${field === 'url' ? 'url' : field === 'name' ? 'author' : 'email'}
+            type=${field === 'email' ? 'email' : field === 'url' ? 'url' : 'text'}
+            autocomplete=${autocomplete}
+            ?required=${required}
+            spellcheck=${field === 'name' ? nothing : 'false'}
+            aria-describedby=${common.describedBy ?? nothing}
+            aria-invalid=${common.invalid ?? nothing}
+            .value=${this._values[field]}
+            @input=${this.#onInput}
+          />`}
+    </div>`;
+  }
+
+  #renderErrorSummary(): TemplateResult | typeof nothing {
+    const fields = FIELD_ORDER.filter((field) => this._errors[field]);
+    if (!fields.length && !this._formError) return nothing;
+    return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <p id="error-summary-title" class="error-summary-title">${this.#text('errorSummary')}</p>
+      <ul>
+        ${this._formError ? html`<li>${this.#formErrorText(this._formError)}</li>` : nothing}
+        ${fields.map(
+          (field) =>
+            html`<li>
+              <a href="#${field}" @click=${(event: Event) => this.#focusField(event, field)}
+                >${this.#fieldErrorText(field, this._errors[field]!)}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #fieldErrorText(field: CommentField, error: FieldError): string {
+    switch (error.code) {
+      case 'required':
+        return this.#text(REQUIRED_MESSAGE[field]);
+      case 'email':
+        return this.#text('invalidEmail');
+      case 'url':
+        return this.#text('invalidWebsite');
+      case 'too-long': {
+        const text = this._values[field];
+        const bytes = utf8ByteLength(text);
+        const over = Math.max(1, Math.ceil((bytes - (error.limit ?? bytes)) / (bytes / Math.max(1, text.length))));
+        return fillIn(this.#text('tooLong'), { label: this.#text(FIELD_LABEL[field]), over, limit: error.limit ?? '' });
+      }
+      default:
+        return error.message || this.#text('rejected');
+    }
+  }
+
+  #formErrorText(error: FormError): string {
+    const key = ({ closed: 'closed', 'login-required': 'loginRequired', forbidden: 'forbidden', 'post-not-found': 'postNotFound' } as const)[
+      error.code as 'closed'
+    ];
+    if (key) return this.#text(key);
+    return error.message ? `${this.#text('rejected')} ${error.message}` : this.#text('rejected');
+  }
+
+  #text(key: keyof CommentFormStrings): string {
+    return this.strings?.[key] ?? this._language[key] ?? commentFormStrings[key];
+  }
+
+  #focusField(event: Event, field: CommentField): void {
+    // Fragment links cannot reach into a shadow root: move focus ourselves.
+    event.preventDefault();
+    const control = this.renderRoot.querySelector<HTMLElement>(`#${field}`);
+    control?.focus();
+    control?.scrollIntoView({ block: 'center' });
+  }
+
+  async #restore(key: string): Promise<void> {
+    const restoring = ++this.#restoring;
+    const { content, identity } = await this.#drafts.restore(key);
+    if (restoring !== this.#restoring) return;
+    if (identity && !this._values.name && !this._values.email && !this._values.url) {
+      this._values = { ...this._values, ...identity };
+      this._remember = true;
+    }
+    // Text typed before storage answered wins over an older draft.
+    if (content && !this._values.content) {
+      this._values = { ...this._values, content };
+      this._draftRestored = true;
+      this.#announce(this.#text('draftRestored'));
+      this.dispatchEvent(new CommentFormDraftRestoreEvent(content));
+    }
+    await this.#submissions.flushOutbox(key);
+  }
+
+  #onInput = (event: Event): void => {
+    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const field = control.id as CommentField;
+    this._values = { ...this._values, [field]: control.value };
+    if (field === 'content') this.#drafts.contentChanged(control.value);
+    else if (this._remember) void this.#drafts.identityChanged(this._values, true);
+  };
+
+  #onRememberChange = (event: Event): void => {
+    this._remember = (event.target as HTMLInputElement).checked;
+    void this.#drafts.identityChanged(this._values, this._remember);
+  };
+
+  #discardDraft = async (): Promise<void> => {
+    await this.#drafts.deleteDraft();
+    this._values = { ...this._values, content: '' };
+    this._draftRestored = false;
+    this.#announce(this.#text('draftDiscarded'));
+    this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
+  };
+
+  #useOtherTab = (): void => {
+    const content = this.#drafts.acceptOtherTab();
+    if (content === undefined) return;
+    this._values = { ...this._values, content };
+    this.#drafts.contentChanged(content);
+  };
+
+  #onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (this.#submissions.busy) return;
+    const fields = this.#trimmedValues();
+    const errors = validateComment(fields, this.identity);
+    this._formError = this.endpoint ? undefined : { code: 'rejected', message: this.#text('noEndpoint') };
+    this._errors = errors;
+    if (Object.keys(errors).length || !this.endpoint) {
+      this.#focusSummary = true;
+      this.dispatchEvent(new CommentFormErrorEvent('invalid', errors, this._formError));
+      return;
+    }
+    const submission: CommentSubmission = {
+      id: newSubmissionId(),
+      endpoint: new URL(this.endpoint, document.baseURI).href,
+      protocol: resolveProtocol(this.endpoint, this.protocol),
+      postId: this.effectivePostId,
+      parent: this.parent,
+      nonce: this.nonce,
+      fields,
+      draftKey: this.#draftKey!,
+      createdAt: Date.now(),
+      attempts: 0,
+    };
+    if (!this.dispatchEvent(new CommentFormSubmitEvent(submission))) return;
+    this.#announce(this.#text('sending'));
+    void this.#submissions.submit(submission);
+  };
+
+  #trimmedValues(): CommentFields {
+    const { content, name, email, url } = this._values;
+    const hidden = this.identity === 'hidden';
+    return {
+      content: content.trim(),
+      name: hidden ? '' : name.trim(),
+      email: hidden ? '' : email.trim(),
+      url: hidden ? '' : normalizeWebsite(url),
+    };
+  }
+
+  #onSettled(submission: CommentSubmission, result: SubmissionResult): void {
+    switch (result.kind) {
+      case 'posted': {
+        this._errors = {};
+        this._formError = undefined;
+        this._draftRestored = false;
+        // Text typed while the comment was on its way is a new draft, not part of this comment.
+        if (this._values.content.trim() === submission.fields.content) {
+          this._values = { ...this._values, content: '' };
+          void this.#drafts.deleteDraft(submission.draftKey);
+        } else {
+          void this.#drafts.deleteDraft(submission.draftKey).then(() => this.#drafts.contentChanged(this._values.content));
+        }
+        this.#announce(this.#text(result.status === 'pending' ? 'pending' : 'posted'));
+        this.dispatchEvent(new CommentFormSuccessEvent(submission, result.status));
+        break;
+      }
+      case 'rejected':
+        this._errors = result.fieldErrors;
+        this._formError = result.formError ?? (Object.keys(result.fieldErrors).length ? undefined : { code: 'rejected' });
+        this.#announce('');
+        this.#focusSummary = true;
+        this.dispatchEvent(new CommentFormErrorEvent('rejected', result.fieldErrors, result.formError, submission));
+        break;
+      case 'queued':
+      case 'sending-elsewhere':
+        this.#announce(this.#text('queued'));
+        this.dispatchEvent(new CommentFormErrorEvent('queued', {}, undefined, submission));
+        break;
+      case 'unconfirmed':
+        this.#announce(this.#text('unconfirmed'));
+        this.dispatchEvent(new CommentFormErrorEvent('unconfirmed', {}, undefined, submission));
+        break;
+    }
+  }
+
+  #announce(message: string): void {
+    this._status = message;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-form': CommentFormElement;
+  }
+  interface HTMLElementEventMap {
+    'comment-form-submit': CommentFormSubmitEvent;
+    'comment-form-success': CommentFormSuccessEvent;
+    'comment-form-error': CommentFormErrorEvent;
+    'comment-form-draft-restore': CommentFormDraftRestoreEvent;
+  }
+}
