@@ -31,7 +31,7 @@ export const commentFormStrings = {
   pending: 'Your comment is awaiting moderation.',
   retrying: 'Your comment could not be sent yet. Trying again in {seconds} seconds.',
   queued: 'Saved — it will be sent when you are back online.',
-  unconfirmed: 'The server’s answer could not be read. Checking whether your comment arrived…',
+  unconfirmed: 'Your comment probably arrived, but the site’s answer could not be read. Your text is kept here: check the comments before posting it again.',
   draftRestored: 'Draft restored.',
   discardDraft: 'Discard draft',
   draftDiscarded: 'Draft discarded.',

@@ -12,6 +12,7 @@ import type {
   FormErrorCode,
   SendOutcome,
 } from './comment.js';
+import { parseLenientJson } from './lenient-json.js';
 import { textFromHtml } from './plain-text.js';
 import { COMMENT_LIMITS, normalizeCommentFields } from './validate-comment.js';
 
@@ -81,13 +82,14 @@ function parseRetryAfter(value: string | null | undefined, now: number): number 
 type JsonObject = Record<string, unknown>;
 
 /** The body as a JSON object, or undefined for anything else: HTML, PHP notices, empty, arrays. */
-function readObject(body: string): JsonObject | undefined {
-  try {
-    const value: unknown = JSON.parse(body.replace(/^\uFEFF/, ''));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The answer's JSON object. An error answer is read past PHP notices (WordPress's
+ * `comment_duplicate` must be recognized on a noisy site too); a 2xx is not, because
+ * noise before a success means the comment may be stored but is unconfirmed.
+ */
+function readObject(body: string, skipLeadingNoise: boolean): JsonObject | undefined {
+  const value = parseLenientJson(body, skipLeadingNoise);
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
 }
 
 const asId = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? String(value) : undefined);
@@ -123,7 +125,7 @@ export function interpretCommentResponse(
   options: { isRetry: boolean; now?: number },
 ): SendOutcome {
   const { status } = response;
-  const body = readObject(response.body);
+  const body = readObject(response.body, status < 200 || status >= 300);
   const code = body?.code;
   const retryAfterMs = parseRetryAfter(response.retryAfter, options.now ?? Date.now());
   const isWordPress = protocol === 'wordpress';

@@ -4,33 +4,22 @@
  * the Content-Type header: feeds served as text/plain are read all the same.
  */
 import { FeedError } from './feed-error.js';
+import { parseLenientJson } from './lenient-json.js';
 
 /** How long a feed may take before the reader is offered a retry. */
 export const FEED_TIMEOUT_MS = 20_000;
 
 /**
- * Parses JSON the way real servers send it: a byte-order mark is ignored, and PHP
- * notices printed before the JSON (a common WordPress misconfiguration) are skipped.
+ * Parses a feed's text. A byte-order mark and PHP notices before the JSON are
+ * skipped; `null` is JSON, but no feed, and is left for the normalizers to refuse.
  */
 export function parseFeedJson(text: string): unknown {
-  const body = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(body);
-  } catch {
-    // Skip leading noise up to the first line that starts a JSON object or array.
-    const start = body.search(/^[{[]/m);
-    if (start > 0) {
-      try {
-        return JSON.parse(body.slice(start));
-      } catch {
-        /* fall through to the error below */
-      }
-    }
-    throw new FeedError(
-      'not-a-feed',
-      body.trimStart().startsWith('<') ? 'The address returned a web page, not a feed.' : 'The feed is not valid JSON.',
-    );
-  }
+  const feed = parseLenientJson(text);
+  if (feed !== undefined) return feed;
+  throw new FeedError(
+    'not-a-feed',
+    text.trimStart().startsWith('<') ? 'The address returned a web page, not a feed.' : 'The feed is not valid JSON.',
+  );
 }
 
 export async function fetchFeedDocument(url: string, signal: AbortSignal, timeoutMs = FEED_TIMEOUT_MS): Promise<unknown> {

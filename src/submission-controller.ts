@@ -97,6 +97,7 @@ export class SubmissionController implements ReactiveController {
       if (!this.#abort.signal.aborted) throw error;
     } finally {
       this.#inFlight = undefined;
+      this.#host.requestUpdate();
     }
   }
 

@@ -28,7 +28,7 @@ const strings: CommentFormStrings = {
   pending: 'Dein Kommentar muss noch freigegeben werden.',
   retrying: 'Dein Kommentar konnte noch nicht gesendet werden. Neuer Versuch in {seconds} Sekunden.',
   queued: 'Gespeichert — dein Kommentar wird gesendet, sobald du wieder online bist.',
-  unconfirmed: 'Die Antwort des Servers konnte nicht gelesen werden. Es wird geprüft, ob dein Kommentar angekommen ist\u00a0…',
+  unconfirmed: 'Dein Kommentar ist wahrscheinlich angekommen, aber die Antwort der Website konnte nicht gelesen werden. Dein Text bleibt hier erhalten: Sieh in den Kommentaren nach, bevor du ihn erneut abschickst.',
   draftRestored: 'Entwurf wiederhergestellt.',
   discardDraft: 'Entwurf verwerfen',
   draftDiscarded: 'Entwurf verworfen.',

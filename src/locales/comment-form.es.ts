@@ -28,7 +28,7 @@ const strings: CommentFormStrings = {
   pending: 'Tu comentario está pendiente de moderación.',
   retrying: 'Todavía no se ha podido enviar tu comentario. Se volverá a intentar dentro de {seconds} segundos.',
   queued: 'Guardado — se enviará cuando vuelvas a tener conexión.',
-  unconfirmed: 'No se ha podido leer la respuesta del servidor. Comprobando si tu comentario ha llegado…',
+  unconfirmed: 'Probablemente tu comentario ha llegado, pero no se ha podido leer la respuesta del sitio. Tu texto se conserva aquí: revisa los comentarios antes de enviarlo de nuevo.',
   draftRestored: 'Borrador recuperado.',
   discardDraft: 'Descartar el borrador',
   draftDiscarded: 'Borrador descartado.',

@@ -28,7 +28,7 @@ const strings: CommentFormStrings = {
   pending: 'Votre commentaire est en attente de modération.',
   retrying: 'Votre commentaire n’a pas encore pu être envoyé. Nouvel essai dans {seconds} secondes.',
   queued: 'Enregistré — il sera envoyé dès que vous serez de nouveau en ligne.',
-  unconfirmed: 'La réponse du serveur n’a pas pu être lue. Nous vérifions si votre commentaire est bien arrivé…',
+  unconfirmed: 'Votre commentaire est probablement arrivé, mais la réponse du site n’a pas pu être lue. Votre texte est conservé ici\u00a0: vérifiez les commentaires avant de le renvoyer.',
   draftRestored: 'Brouillon restauré.',
   discardDraft: 'Supprimer le brouillon',
   draftDiscarded: 'Brouillon supprimé.',

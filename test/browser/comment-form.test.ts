@@ -210,6 +210,7 @@ describe('<comment-form>: posting', () => {
     await form.updateComplete;
     expect(status(form)).to.equal('Your comment has been posted.');
     expect($<HTMLTextAreaElement>(form, '#content').value).to.equal('');
+    await waitUntil(() => $(form, '[part~="submit"]').getAttribute('aria-disabled') === 'false', 'the button stays disabled');
     const stored = await storedComments(endpoint);
     expect(stored.map(({ content, name, postId }) => ({ content, name, postId }))).to.deep.equal([
       { content: 'Thank you for the clear report.', name: 'Olena', postId: '42' },

@@ -367,3 +367,16 @@ describe('newSubmissionId', () => {
     expect(newSubmissionId()).not.toBe(first);
   });
 });
+
+describe('interpretCommentResponse on a site whose plugins print PHP notices', () => {
+  const notice = '<br />\n<b>Notice</b>:  Undefined index: rating in <b>/var/www/stars.php</b> on line <b>41</b><br />\n';
+
+  it('treats a success behind a notice as unconfirmed, never as posted or failed', () => {
+    expect(wordpress(201, `${notice}{"id": 7, "status": "approved"}`)).toEqual({ kind: 'unconfirmed', status: 201 });
+  });
+
+  it('still recognizes WordPress’s duplicate answer behind a notice, so the resend confirms the comment', () => {
+    const duplicate = `${notice}{"code":"comment_duplicate","message":"Duplicate comment detected","data":{"status":409}}`;
+    expect(wordpress(409, duplicate)).toEqual({ kind: 'posted', status: 'duplicate', id: undefined });
+  });
+});
