@@ -236,7 +236,7 @@ export class CommentFormElement extends LitElement {
             <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherTab')}</button>
           </p>`
         : nothing}
-      ${this.#drafts.durable ? nothing : html`<p part="draft-notice" class="not-saved">${this.#text('draftNotSaved')}</p>`}
+      ${this.#drafts.durable ? nothing : html`<p part="draft-notice" class="not-saved" role="status">${this.#text('draftNotSaved')}</p>`}
       <form part="form" novalidate @submit=${this.#onSubmit}>
         ${hidden
           ? nothing

@@ -1,0 +1,39 @@
+/**
+ * Byte budgets of the script-tag bundle (run by `npm test` after `npm run build`).
+ * Deterministic: brotli at quality 11 of the files in dist/. The budget keeps the
+ * bundle from growing unnoticed; the size targets themselves are tracked by the
+ * benchmarks (the goal: both elements within 12 KB brotli).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Budgets in bytes, brotli. Raise one only with a reason in the commit. */
+const BUDGETS = {
+  'news-widgets.js': 24_000,
+  'news-widgets-purify': 11_000,
+  'news-widgets-comment-form.': 1_300,
+};
+
+const sizes = readdirSync(new URL('../dist/', import.meta.url))
+  .filter((file) => file.endsWith('.js'))
+  .map((file) => {
+    const bytes = readFileSync(new URL(`../dist/${file}`, import.meta.url));
+    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli };
+  });
+
+let over = 0;
+for (const { file, raw, gzip, brotli } of sizes) {
+  const [, budget] = Object.entries(BUDGETS).find(([name]) => file.startsWith(name)) ?? [];
+  const verdict = budget === undefined ? 'no budget' : brotli <= budget ? `within ${budget}` : `OVER ${budget}`;
+  if (budget !== undefined && brotli > budget) over++;
+  console.log(`${file.padEnd(48)} ${String(raw).padStart(7)} raw ${String(gzip).padStart(6)} gzip ${String(brotli).padStart(6)} brotli  ${verdict}`);
+}
+if (!sizes.some(({ file }) => file === 'news-widgets.js')) {
+  console.error('dist/news-widgets.js is missing: run npm run build first.');
+  process.exit(1);
+}
+if (over) {
+  console.error(`${over} file(s) over their byte budget.`);
+  process.exit(1);
+}
