@@ -411,7 +411,7 @@ export class CommentFormElement extends LitElement {
   };
 
   #discardDraft = async (): Promise<void> => {
-    await this.#drafts.deleteDraft();
+    await this.#drafts.discard();
     this._values = { ...this._values, content: '' };
     this._draftRestored = false;
     this.#announce(this.#text('draftDiscarded'));
@@ -419,7 +419,7 @@ export class CommentFormElement extends LitElement {
   };
 
   #useOtherTab = (): void => {
-    const content = this.#drafts.acceptOtherTab();
+    const content = this.#drafts.acceptOtherTab(this._values.content);
     if (content === undefined) return;
     this._values = { ...this._values, content };
     this.#drafts.contentChanged(content);

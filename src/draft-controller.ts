@@ -18,10 +18,16 @@ export interface RestoredDraft {
   identity?: RememberedIdentity;
 }
 
+/** Where the text of another tab goes when this tab saves over it, so neither is lost. */
+const otherVersionKey = (key: string) => `${key}|other-version`;
+
 export class DraftController implements ReactiveController {
   /** False once a write could not be made durable: the form says drafts will not survive a reload. */
   durable = true;
-  /** Text another tab saved for the same draft, newer than what this tab shows. */
+  /**
+   * Text of the same draft from another tab: newer than what this tab shows, or kept
+   * aside when one tab saved over the other's. The form offers to switch to it.
+   */
   otherTabContent: string | undefined;
 
   readonly #host: ReactiveControllerHost;
@@ -41,26 +47,32 @@ export class DraftController implements ReactiveController {
   }
 
   hostConnected(): void {
-    addEventListener('pagehide', this.#flushNow);
+    addEventListener('pagehide', this.#flushBeforeLeaving);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
     const store = this.store;
     this.#unsubscribe = [
       store.onBackendChange((backend) => this.#setDurable(backend !== 'memory')),
       store.onRemoteChange((change) => {
-        if (change.kind !== 'draft' || !change.key || change.key !== this.#key) return;
-        void store.getDraft(change.key).then((draft) => {
-          if (draft && draft.tabId !== store.tabId) {
-            this.otherTabContent = draft.content;
-            this.#host.requestUpdate();
-          }
-        });
+        if (!change.key || change.key !== this.#key) return;
+        if (change.kind === 'draft-deleted') {
+          // The other tab posted (or discarded) its text: it is no longer on offer here.
+          this.otherTabContent = undefined;
+          this.#host.requestUpdate();
+        } else if (change.kind === 'draft') {
+          void store.getDraft(change.key).then((draft) => {
+            if (draft && draft.tabId !== store.tabId) {
+              this.otherTabContent = draft.content;
+              this.#host.requestUpdate();
+            }
+          });
+        }
       }),
     ];
   }
 
   hostDisconnected(): void {
     this.#flushNow();
-    removeEventListener('pagehide', this.#flushNow);
+    removeEventListener('pagehide', this.#flushBeforeLeaving);
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
@@ -72,8 +84,15 @@ export class DraftController implements ReactiveController {
     this.#key = key;
     const store = this.store;
     this.#setDurable((await store.ready) !== 'memory');
-    const [draft, identity] = await Promise.all([store.getDraft(key), store.getIdentity()]);
-    return { content: draft?.content || undefined, identity };
+    const [draft, other, identity] = await Promise.all([
+      store.getDraft(key),
+      store.getDraft(otherVersionKey(key)),
+      store.getIdentity(),
+    ]);
+    // After a reload, a tab gets back the text it wrote itself; the other version is offered.
+    const [shown, offered] = other && other.tabId === store.tabId ? [other, draft] : [draft, other];
+    this.otherTabContent = offered?.content && offered.content !== shown?.content ? offered.content : undefined;
+    return { content: shown?.content || undefined, identity };
   }
 
   /** The reader typed: write the comment once typing pauses. */
@@ -100,33 +119,60 @@ export class DraftController implements ReactiveController {
     if (key === this.#key) {
       clearTimeout(this.#timer);
       this.#pendingContent = undefined;
-      this.otherTabContent = undefined;
     }
     if (key) await this.store.deleteDraft(key);
   }
 
-  /** The reader took the other tab's text. */
-  acceptOtherTab(): string | undefined {
-    const content = this.otherTabContent;
+  /** The reader discards the draft: this tab's text and any other tab's version kept aside. */
+  async discard(): Promise<void> {
+    const key = this.#key;
     this.otherTabContent = undefined;
+    await this.deleteDraft(key);
+    if (key) await this.store.deleteDraft(otherVersionKey(key));
+  }
+
+  /** The reader switches to the other tab's text; this tab's text is kept aside in its place. */
+  acceptOtherTab(currentContent: string): string | undefined {
+    const content = this.otherTabContent;
+    const key = this.#key;
+    this.otherTabContent = currentContent.trim() ? currentContent : undefined;
+    if (key) {
+      const store = this.store;
+      void (currentContent.trim() ? store.saveDraft(otherVersionKey(key), currentContent) : store.deleteDraft(otherVersionKey(key)));
+    }
     this.#host.requestUpdate();
     return content;
   }
 
-  #flushNow = (): void => {
+  #flushNow = (): void => void this.#flush(false);
+  #flushBeforeLeaving = (): void => void this.#flush(true);
+
+  async #flush(leaving: boolean): Promise<void> {
     clearTimeout(this.#timer);
     const content = this.#pendingContent;
     const key = this.#key;
     if (content === undefined || !key) return;
     this.#pendingContent = undefined;
     const store = this.store;
-    void (content.trim() ? store.saveDraft(key, content) : store.deleteDraft(key)).then((result) =>
-      this.#setDurable(result.ok),
-    );
-  };
+    if (!content.trim()) {
+      this.#setDurable((await store.deleteDraft(key)).ok);
+      return;
+    }
+    if (leaving) {
+      this.#setDurable((await store.saveDraftBeforeLeaving(key, content)).ok);
+      return;
+    }
+    // Two tabs on one draft: before this tab's text replaces another tab's, keep theirs aside.
+    // (One read per save, and saves come at most about once a second.)
+    const theirs = await store.getDraft(key);
+    if (theirs && theirs.tabId !== store.tabId && theirs.content.trim() && theirs.content !== content) {
+      await store.saveDraft(otherVersionKey(key), theirs.content, theirs.tabId);
+    }
+    this.#setDurable((await store.saveDraft(key, content)).ok);
+  }
 
   #onVisibilityChange = (): void => {
-    if (document.visibilityState === 'hidden') this.#flushNow();
+    if (document.visibilityState === 'hidden') void this.#flush(true);
   };
 
   #setDurable(durable: boolean): void {

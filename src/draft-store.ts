@@ -41,7 +41,13 @@ export interface DraftStore {
   /** Settles once the first open attempt finished (success, failure or timeout). */
   readonly ready: Promise<StorageBackend>;
   getDraft(key: string): Promise<CommentDraft | undefined>;
-  saveDraft(key: string, content: string): Promise<SaveResult>;
+  /** `writtenBy`: the tab the text comes from, when it is kept on behalf of another tab. Default: this tab. */
+  saveDraft(key: string, content: string, writtenBy?: string): Promise<SaveResult>;
+  /**
+   * For `pagehide`: also writes a synchronous localStorage copy at once, which lands even
+   * when the page is torn down before the IndexedDB write finishes. Reads take the newest.
+   */
+  saveDraftBeforeLeaving(key: string, content: string): Promise<SaveResult>;
   deleteDraft(key: string): Promise<SaveResult>;
   getIdentity(): Promise<RememberedIdentity | undefined>;
   saveIdentity(identity: RememberedIdentity): Promise<SaveResult>;
@@ -59,6 +65,8 @@ export interface DraftStoreOptions {
   databaseName?: string;
   /** How long opening IndexedDB, or one transaction, may take before we fall back. Default 3000. */
   openTimeoutMs?: number;
+  /** This tab's id. Default: a new random id; `openDraftStore` keeps one per tab across reloads. */
+  tabId?: string;
 }
 
 /**
@@ -166,8 +174,11 @@ function describeChange(storageKey: string, deleted: boolean, tabId: string): Dr
  * A new store with its own connection, channel and tab id. Use `openDraftStore`; this is
  * exported for tests, which call it to simulate a reload or a second tab in one page.
  */
-export function createDraftStore({ databaseName = 'news-widgets', openTimeoutMs = 3000 }: DraftStoreOptions = {}): DraftStore {
-  const tabId = randomId();
+export function createDraftStore({
+  databaseName = 'news-widgets',
+  openTimeoutMs = 3000,
+  tabId = randomId(),
+}: DraftStoreOptions = {}): DraftStore {
   const namespace = `${databaseName}:`;
   const hasIdb = (() => {
     try {
@@ -269,7 +280,17 @@ export function createDraftStore({ databaseName = 'news-widgets', openTimeoutMs 
       : Promise.resolve(backends[level]),
 
     getDraft: async (key) => (await read(`draft:${key}`))?.value as CommentDraft | undefined,
-    saveDraft: (key, content) => save(`draft:${key}`, { content, updatedAt: Date.now(), tabId } satisfies CommentDraft),
+    saveDraft: (key, content, writtenBy = tabId) =>
+      save(`draft:${key}`, { content, updatedAt: Date.now(), tabId: writtenBy } satisfies CommentDraft),
+    saveDraftBeforeLeaving: (key, content) => {
+      const value: CommentDraft = { content, updatedAt: Date.now(), tabId };
+      try {
+        localStorageIfAllowed()?.setItem(`${namespace}draft:${key}`, JSON.stringify({ value, at: value.updatedAt, tab: tabId }));
+      } catch {
+        // Over quota or blocked: the IndexedDB write below is still on its way.
+      }
+      return save(`draft:${key}`, value);
+    },
     deleteDraft: (key) => remove(`draft:${key}`),
 
     getIdentity: async () => (await read('identity'))?.value as RememberedIdentity | undefined,
@@ -296,12 +317,26 @@ export function createDraftStore({ databaseName = 'news-widgets', openTimeoutMs 
   return store;
 }
 
+/**
+ * This tab's id, kept in sessionStorage (which lives as long as the tab, across
+ * reloads), so a reloaded tab recognizes the draft it wrote itself.
+ */
+function sessionTabId(): string {
+  try {
+    let id = sessionStorage.getItem('news-widgets:tab');
+    if (!id) sessionStorage.setItem('news-widgets:tab', (id = randomId()));
+    return id;
+  } catch {
+    return randomId();
+  }
+}
+
 const openStores = new Map<string, DraftStore>();
 
 /** The page's one store for `databaseName` (several forms share it); options other than the name count on first use only. */
 export function openDraftStore(options: DraftStoreOptions = {}): DraftStore {
   const name = options.databaseName ?? 'news-widgets';
   let store = openStores.get(name);
-  if (!store) openStores.set(name, (store = createDraftStore({ ...options, databaseName: name })));
+  if (!store) openStores.set(name, (store = createDraftStore({ tabId: sessionTabId(), ...options, databaseName: name })));
   return store;
 }

@@ -106,6 +106,32 @@ describe('DraftStore on IndexedDB', () => {
   });
 });
 
+describe('DraftStore when the page is left', () => {
+  it('writes a localStorage copy before returning, so a page torn down mid-write keeps the text', async () => {
+    const databaseName = freshName();
+    const store = createDraftStore({ databaseName });
+    await store.ready;
+    const saving = store.saveDraftBeforeLeaving('post:9', 'last words before the reload');
+    // Synchronously, before any IndexedDB callback could run:
+    const copy = JSON.parse(localStorage.getItem(`${databaseName}:draft:post:9`)!);
+    expect(copy.value.content).to.equal('last words before the reload');
+    expect(await saving).to.deep.equal({ ok: true, backend: 'indexeddb' });
+    const reloaded = createDraftStore({ databaseName });
+    expect((await reloaded.getDraft('post:9'))?.content).to.equal('last words before the reload');
+    // A sent draft is gone from both copies.
+    await reloaded.deleteDraft('post:9');
+    expect(await createDraftStore({ databaseName }).getDraft('post:9')).to.equal(undefined);
+  });
+
+  it('keeps the same tab id across reloads of one tab, and records who wrote a draft kept for another tab', async () => {
+    const databaseName = freshName();
+    const store = createDraftStore({ databaseName, tabId: 'tab-a' });
+    expect(createDraftStore({ databaseName, tabId: 'tab-a' }).tabId).to.equal('tab-a');
+    await store.saveDraft('post:3|other-version', 'their words', 'tab-b');
+    expect((await store.getDraft('post:3|other-version'))?.tabId).to.equal('tab-b');
+  });
+});
+
 describe('DraftStore across tabs', () => {
   /** Collects the changes a store hears of from other tabs. */
   function heard(store: ReturnType<typeof createDraftStore>): DraftChange[] {
