@@ -402,12 +402,12 @@ export class CommentFormElement extends LitElement {
     const field = control.id as CommentField;
     this._values = { ...this._values, [field]: control.value };
     if (field === 'content') this.#drafts.contentChanged(control.value);
-    else if (this._remember) void this.#drafts.identityChanged(this._values, true);
+    else if (this._remember) this.#drafts.identityChanged(this._values, true);
   };
 
   #onRememberChange = (event: Event): void => {
     this._remember = (event.target as HTMLInputElement).checked;
-    void this.#drafts.identityChanged(this._values, this._remember);
+    this.#drafts.identityChanged(this._values, this._remember, { now: true });
   };
 
   #discardDraft = async (): Promise<void> => {

@@ -36,6 +36,8 @@ export class DraftController implements ReactiveController {
   #pendingContent: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pendingSince = 0;
+  #identityTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingIdentity: RememberedIdentity | undefined;
   #unsubscribe: (() => void)[] = [];
 
   constructor(host: ReactiveControllerHost) {
@@ -105,14 +107,28 @@ export class DraftController implements ReactiveController {
     this.#timer = setTimeout(this.#flushNow, Math.max(0, Math.min(DRAFT_SAVE_DELAY_MS, untilMaxWait)));
   }
 
-  /** Name, email and website: kept only while the reader consents; withdrawing consent forgets them. */
-  async identityChanged(fields: CommentFields, remember: boolean): Promise<void> {
-    const store = this.store;
-    const result = remember
-      ? await store.saveIdentity({ name: fields.name, email: fields.email, url: fields.url })
-      : await store.forgetIdentity();
-    if (remember) this.#setDurable(result.ok);
+  /**
+   * Name, email and website: kept only while the reader consents (written once typing
+   * pauses, like the comment); withdrawing consent forgets them at once.
+   */
+  identityChanged(fields: CommentFields, remember: boolean, { now = false } = {}): void {
+    clearTimeout(this.#identityTimer);
+    this.#pendingIdentity = undefined;
+    if (!remember) {
+      void this.store.forgetIdentity();
+      return;
+    }
+    this.#pendingIdentity = { name: fields.name, email: fields.email, url: fields.url };
+    if (now) this.#flushIdentity();
+    else this.#identityTimer = setTimeout(this.#flushIdentity, DRAFT_SAVE_DELAY_MS);
   }
+
+  #flushIdentity = (): void => {
+    clearTimeout(this.#identityTimer);
+    const identity = this.#pendingIdentity;
+    this.#pendingIdentity = undefined;
+    if (identity) void this.store.saveIdentity(identity).then((result) => this.#setDurable(result.ok));
+  };
 
   /** The reader discards the draft, or the server confirmed the comment. */
   async deleteDraft(key = this.#key): Promise<void> {
@@ -144,8 +160,14 @@ export class DraftController implements ReactiveController {
     return content;
   }
 
-  #flushNow = (): void => void this.#flush(false);
-  #flushBeforeLeaving = (): void => void this.#flush(true);
+  #flushNow = (): void => {
+    this.#flushIdentity();
+    void this.#flush(false);
+  };
+  #flushBeforeLeaving = (): void => {
+    this.#flushIdentity();
+    void this.#flush(true);
+  };
 
   async #flush(leaving: boolean): Promise<void> {
     clearTimeout(this.#timer);
@@ -172,7 +194,7 @@ export class DraftController implements ReactiveController {
   }
 
   #onVisibilityChange = (): void => {
-    if (document.visibilityState === 'hidden') void this.#flush(true);
+    if (document.visibilityState === 'hidden') this.#flushBeforeLeaving();
   };
 
   #setDurable(durable: boolean): void {

@@ -5,7 +5,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 
 describe('dist/news-widgets.js', () => {
-  it('defines <news-article> when loaded, and loading it a second time is harmless', async () => {
+  it('defines <news-article> and <comment-form> when loaded, and loading it a second time is harmless', async () => {
     const errors: string[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.message);
     window.addEventListener('error', onError);
@@ -23,6 +23,7 @@ describe('dist/news-widgets.js', () => {
     window.removeEventListener('error', onError);
     expect(errors).to.deep.equal([]);
     expect(customElements.get('news-article')).to.exist;
+    expect(customElements.get('comment-form')).to.exist;
 
     const element = document.createElement('news-article') as HTMLElement & { state?: string };
     element.setAttribute('src', '/demo-feed.json');

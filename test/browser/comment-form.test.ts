@@ -143,6 +143,27 @@ describe('<comment-form>: what the reader sees', () => {
   });
 });
 
+describe('<comment-form> inside <news-article>', () => {
+  it('posts to the article it sits in, with no post-id of its own', async () => {
+    const endpoint = newEndpoint();
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = `<news-article src="/demo-feed.json"><comment-form endpoint="${endpoint}"></comment-form></news-article>`;
+    document.body.append(wrapper);
+    mounted.push(wrapper);
+    const form = wrapper.querySelector('comment-form') as CommentFormElement;
+    await waitUntil(() => form.effectivePostId !== undefined, 'the form never learned its post');
+    await fill(form, { content: 'About the talks', name: 'F', email: 'f@example.com' });
+    const success = next(form, 'comment-form-success');
+    submit(form);
+    await success;
+    expect((await storedComments(endpoint)).map((comment) => comment.postId)).to.deep.equal([
+      'russia-ukraine-talks-antalya-2022-03-10',
+    ]);
+    // The form is shown under the article, not hidden in its light DOM.
+    expect(form.getBoundingClientRect().height).to.be.greaterThan(0);
+  });
+});
+
 describe('<comment-form>: validation', () => {
   it('on an empty submit shows a focused error summary whose links move focus to each field', async () => {
     const endpoint = newEndpoint();
