@@ -5,4 +5,8 @@
 import { createContext } from '@lit/context';
 import type { Article } from './article.js';
 
-export const articleContext = createContext<Article | undefined>(Symbol('news-article'));
+/**
+ * The article on show; `null` while the article is still loading (a form inside waits
+ * for it before it picks its draft), `undefined` when there is none (it failed).
+ */
+export const articleContext = createContext<Article | null | undefined>(Symbol('news-article'));

@@ -196,9 +196,11 @@ export class CommentFormElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // The draft belongs to this page, post and parent: switch drafts when any of them changes.
-    const key = draftKey({ pageUrl: location.href, postId: this.effectivePostId, parent: this.parent });
-    if (key !== this.#draftKey) {
+    // The draft belongs to this page, post and parent: switch drafts when any of them
+    // changes. Inside an article that is still loading, wait for its post id first.
+    const waitingForArticle = this.postId === undefined && this.#article.value === null;
+    const key = waitingForArticle ? undefined : draftKey({ pageUrl: location.href, postId: this.effectivePostId, parent: this.parent });
+    if (key && key !== this.#draftKey) {
       this.#draftKey = key;
       void this.#restore(key);
     }
@@ -445,7 +447,7 @@ export class CommentFormElement extends LitElement {
       parent: this.parent,
       nonce: this.nonce,
       fields,
-      draftKey: this.#draftKey!,
+      draftKey: this.#draftKey ?? draftKey({ pageUrl: location.href, postId: this.effectivePostId, parent: this.parent }),
       createdAt: Date.now(),
       attempts: 0,
     };

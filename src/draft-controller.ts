@@ -84,6 +84,8 @@ export class DraftController implements ReactiveController {
   async restore(key: string): Promise<RestoredDraft> {
     this.#flushNow();
     this.#key = key;
+    // Text typed before the key was known is written under it.
+    if (this.#pendingContent !== undefined) this.contentChanged(this.#pendingContent);
     const store = this.store;
     this.#setDurable((await store.ready) !== 'memory');
     const [draft, other, identity] = await Promise.all([

@@ -166,7 +166,7 @@ export class NewsArticleElement extends LitElement {
   #internals = this.attachInternals();
   #eventAfterRender: 'load' | 'error' | undefined;
   #rerunOnConnect = false;
-  #contextProvider = new ContextProvider(this, { context: articleContext });
+  #contextProvider = new ContextProvider(this, { context: articleContext, initialValue: null });
 
   #articleTask = new Task(this, {
     args: () => [this.data, this.#inlineFeedText(), this.src, this.item] as const,
@@ -250,6 +250,8 @@ export class NewsArticleElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#reflectState();
+    // Nothing to show: a form inside must not wait for an article that will not come.
+    if (!this.state) this.#contextProvider.setValue(undefined);
     if (this.#eventAfterRender) {
       const event = this.#eventAfterRender;
       this.#eventAfterRender = undefined;

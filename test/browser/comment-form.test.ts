@@ -164,6 +164,35 @@ describe('<comment-form> inside <news-article>', () => {
   });
 });
 
+describe('<comment-form> inside an article that is still loading', () => {
+  it('keeps what the reader typed before the article arrived, under the article’s post', async () => {
+    const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: `slow-${Date.now()}`, title: 'Slow' }] });
+    const src = `/feeds/body?delay=600&body=${encodeURIComponent(feed)}`;
+    const mount = async () => {
+      const wrapper = document.createElement('div');
+      wrapper.innerHTML = `<news-article src="${src}"><comment-form endpoint="${newEndpoint()}"></comment-form></news-article>`;
+      document.body.append(wrapper);
+      mounted.push(wrapper);
+      const form = wrapper.querySelector('comment-form') as CommentFormElement;
+      await form.updateComplete;
+      return { wrapper, form, article: wrapper.querySelector('news-article')! };
+    };
+    const first = await mount();
+    expect(first.form.effectivePostId).to.equal(undefined);
+    await fill(first.form, { content: 'Typed while the article loads' });
+    await oneEvent(first.article, 'load');
+    await aTimeout(1700);
+    first.wrapper.remove();
+    const second = await mount();
+    // Before the article arrives nothing is restored: no draft was left under a post-less key.
+    await aTimeout(250);
+    expect($<HTMLTextAreaElement>(second.form, '#content').value).to.equal('');
+    await oneEvent(second.article, 'load');
+    await waitUntil(() => $<HTMLTextAreaElement>(second.form, '#content').value === 'Typed while the article loads', 'the draft was not kept under the article’s post');
+    expect(second.form.effectivePostId).to.equal(JSON.parse(feed).items[0].id);
+  });
+});
+
 describe('<comment-form>: validation', () => {
   it('on an empty submit shows a focused error summary whose links move focus to each field', async () => {
     const endpoint = newEndpoint();

@@ -399,7 +399,7 @@ describe('<news-article> states and events', () => {
 
 class ArticleContextProbe extends LitElement {
   consumer = new ContextConsumer(this, { context: articleContext, subscribe: true });
-  get received(): Article | undefined {
+  get received(): Article | null | undefined {
     return this.consumer.value;
   }
 }
@@ -411,7 +411,7 @@ describe('<news-article> context', () => {
       html`<news-article src=${corpus(WP_POST)}><article-context-probe></article-context-probe></news-article>`,
     );
     const probe = element.querySelector('article-context-probe') as ArticleContextProbe;
-    await waitUntil(() => probe.received !== undefined);
+    await waitUntil(() => !!probe.received);
     expect(probe.received!.postId).to.equal(4);
   });
 });
