@@ -30,6 +30,20 @@ const within = <T>(promise: Promise<T>, ms: number, what: string) =>
 
 afterEach(forgetTestStorage);
 
+/** Keeps every open request the store makes; `indexedDB.open` itself works as usual. */
+function spyOnOpen(): IDBOpenDBRequest[] {
+  const open = IDBFactory.prototype.open;
+  const requests: IDBOpenDBRequest[] = [];
+  stub(IDBFactory.prototype, 'open', {
+    value(this: IDBFactory, ...args: [string, number?]) {
+      const request = open.apply(this, args);
+      requests.push(request);
+      return request;
+    },
+  });
+  return requests;
+}
+
 describe('DraftStore without IndexedDB', () => {
   it('keeps drafts in localStorage when the browser has no IndexedDB', async () => {
     // Stub: the `indexedDB` getter returns undefined, as in browsers or modes without it.
@@ -154,15 +168,7 @@ describe('DraftStore when IndexedDB fails while open', () => {
 
   it('reopens when the browser closes the connection (storage wiped from devtools)', async () => {
     // Spy, not stub: indexedDB.open works as usual; the test only keeps the request to reach the connection.
-    const open = IDBFactory.prototype.open;
-    const requests: IDBOpenDBRequest[] = [];
-    stub(IDBFactory.prototype, 'open', {
-      value(this: IDBFactory, ...args: [string, number?]) {
-        const request = open.apply(this, args);
-        requests.push(request);
-        return request;
-      },
-    });
+    const requests = spyOnOpen();
     const databaseName = freshName();
     const store = createDraftStore({ databaseName });
     await store.ready;
@@ -187,15 +193,7 @@ describe('DraftStore when IndexedDB fails while open', () => {
   });
 
   it('reopens when the connection was closed without telling (no close event)', async () => {
-    const open = IDBFactory.prototype.open;
-    const requests: IDBOpenDBRequest[] = [];
-    stub(IDBFactory.prototype, 'open', {
-      value(this: IDBFactory, ...args: [string, number?]) {
-        const request = open.apply(this, args);
-        requests.push(request);
-        return request;
-      },
-    });
+    const requests = spyOnOpen();
     const databaseName = freshName();
     const store = createDraftStore({ databaseName });
     await store.ready;

@@ -3,19 +3,13 @@
  * opened in Debian's Chromium. The seed article must render, with no console error.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchChromium, openReader, startDemoServer } from './support/demo.js';
+import { describe, it } from 'node:test';
+import { openReader, useDemoServer } from './support/demo.js';
 
 describe('the demo page, as npm start serves it', { timeout: 120_000 }, () => {
   let demo;
   let browser;
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  useDemoServer((started) => ({ demo, browser } = started), { resetEach: false });
 
   it('shows the seed article, with no console error', async (t) => {
     const reader = await openReader(t, browser, demo);

@@ -3,17 +3,16 @@
  * across real reloads and a closed tab, and gone for good once the comment is posted.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   commentForm,
   demoReady,
   eventually,
-  launchChromium,
   openReader,
   sleep,
-  startDemoServer,
   storedDrafts,
   strings,
+  useDemoServer,
 } from './support/demo.js';
 
 /** Long enough for the form to have restored a draft, if it had one, after the article appeared. */
@@ -22,14 +21,7 @@ const SETTLE_MS = 1000;
 describe('drafts in the demo page', { timeout: 120_000 }, () => {
   let demo;
   let browser;
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(() => demo.reset());
+  useDemoServer((started) => ({ demo, browser } = started));
 
   it('after a reload the typed text is back, the status says "Draft restored.", and "Discard draft" empties it for good', async (t) => {
     const reader = await openReader(t, browser, demo);

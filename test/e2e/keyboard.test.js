@@ -4,28 +4,20 @@
  * the comment box, as in any textarea).
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   commentForm,
   eventually,
   focusedInForm,
-  launchChromium,
   openReader,
-  startDemoServer,
   strings,
+  useDemoServer,
 } from './support/demo.js';
 
 describe('the comment form with the keyboard', { timeout: 120_000 }, () => {
   let demo;
   let browser;
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(() => demo.reset());
+  useDemoServer((started) => ({ demo, browser } = started));
 
   it('Tab goes from the comment box to name, email, website, consent and the button, and Enter on the button posts', async (t) => {
     const reader = await openReader(t, browser, demo);

@@ -4,30 +4,22 @@
  * back, in the same visit or on the next one.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   OFFLINE,
   commentForm,
   endpointError,
   eventually,
-  launchChromium,
   openReader,
   sleep,
-  startDemoServer,
   strings,
+  useDemoServer,
 } from './support/demo.js';
 
 describe('posting while offline in the demo page', { timeout: 120_000 }, () => {
   let demo;
   let browser;
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(() => demo.reset());
+  useDemoServer((started) => ({ demo, browser } = started));
 
   it('offline, the form says it will send the comment when back online and keeps the text; back online, it is posted exactly once', async (t) => {
     const reader = await openReader(t, browser, demo, { expectedErrors: [endpointError(demo, OFFLINE)] });

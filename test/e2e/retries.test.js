@@ -4,7 +4,7 @@
  * makes the endpoint answer 500. Retries must never post a comment twice.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   ABORTED,
   SERVER_ERROR_500,
@@ -12,26 +12,18 @@ import {
   demoReady,
   endpointError,
   eventually,
-  launchChromium,
   openDemo,
   openReader,
   sleep,
-  startDemoServer,
   storedDrafts,
   strings,
+  useDemoServer,
 } from './support/demo.js';
 
 describe('retries in the demo page', { timeout: 120_000 }, () => {
   let demo;
   let browser;
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(() => demo.reset());
+  useDemoServer((started) => ({ demo, browser } = started));
 
   it('when the answer to a comment that landed is lost, the retry (same Idempotency-Key) posts it exactly once and the draft is cleared', async (t) => {
     const reader = await openReader(t, browser, demo, { expectedErrors: [endpointError(demo, ABORTED)] });

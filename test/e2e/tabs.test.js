@@ -4,16 +4,15 @@
  * tab's comment lands exactly once.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   commentForm,
   demoReady,
   eventually,
-  launchChromium,
   openReader,
   sleep,
-  startDemoServer,
   strings,
+  useDemoServer,
 } from './support/demo.js';
 
 /** Long enough for the form to have restored a draft, if it had one, after the article appeared. */
@@ -26,14 +25,7 @@ const otherTabNotice = `${strings.otherTab} ${strings.useOtherTab}`;
 describe('two tabs on the same article', { timeout: 120_000 }, () => {
   let demo;
   let browser;
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(() => demo.reset());
+  useDemoServer((started) => ({ demo, browser } = started));
 
   it('tab B says the comment is being edited in another tab, and its button loads tab A’s text', async (t) => {
     const reader = await openReader(t, browser, demo);

@@ -11,6 +11,7 @@
  *
  * Not a test file itself: `node --test test/e2e/` runs only the `*.test.js` files.
  */
+import { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -242,3 +243,20 @@ export async function eventually(check, { timeout = 5000, interval = 50 } = {}) 
 }
 
 export { sleep };
+
+/**
+ * Starts the demo server and Chromium once for a `describe` block, stops them after
+ * it, and resets the endpoint before each test. `assign` receives both when started.
+ */
+export function useDemoServer(assign, { resetEach = true } = {}) {
+  let started;
+  before(async () => {
+    const [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    assign((started = { demo, browser }));
+  });
+  after(async () => {
+    await started?.browser.close();
+    await started?.demo.close();
+  });
+  if (resetEach) beforeEach(() => started.demo.reset());
+}
