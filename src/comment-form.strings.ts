@@ -14,6 +14,7 @@ export const commentFormStrings = {
   email: 'Email',
   website: 'Website',
   commentHint: 'Your text is kept in this browser until the comment is posted.',
+  nameHint: 'Shown with your comment.',
   emailHint: 'Only the site sees it.',
   websiteHint: 'For example, example.com',
   remember: 'Save my name, email, and website in this browser for the next time I comment.',

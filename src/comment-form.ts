@@ -66,6 +66,12 @@ const FIELD_LABEL: Record<CommentField, 'comment' | 'name' | 'email' | 'website'
   email: 'email',
   url: 'website',
 };
+const FIELD_HINT: Record<CommentField, 'commentHint' | 'nameHint' | 'emailHint' | 'websiteHint'> = {
+  content: 'commentHint',
+  name: 'nameHint',
+  email: 'emailHint',
+  url: 'websiteHint',
+};
 const REQUIRED_MESSAGE: Record<CommentField, keyof CommentFormStrings> = {
   content: 'requiredComment',
   name: 'requiredName',
@@ -278,7 +284,8 @@ export class CommentFormElement extends LitElement {
 
   #renderField(field: CommentField, required: boolean, autocomplete: string): TemplateResult {
     const error = this._errors[field];
-    const hint = field === 'content' ? 'commentHint' : field === 'email' ? 'emailHint' : field === 'url' ? 'websiteHint' : undefined;
+    // The comment's hint promises it is kept in this browser: not said when it cannot be.
+    const hint = FIELD_HINT[field] === 'commentHint' && !this.#drafts.durable ? undefined : FIELD_HINT[field];
     const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ');
     const common = {
       id: field,

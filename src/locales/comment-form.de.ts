@@ -11,6 +11,7 @@ const strings: CommentFormStrings = {
   email: 'E-Mail',
   website: 'Website',
   commentHint: 'Dein Text bleibt in diesem Browser gespeichert, bis der Kommentar abgeschickt ist.',
+  nameHint: 'Wird mit deinem Kommentar angezeigt.',
   emailHint: 'Deine Adresse ist nur für die Website sichtbar.',
   websiteHint: 'Zum Beispiel example.com',
   remember: 'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.',

@@ -11,6 +11,7 @@ const strings: CommentFormStrings = {
   email: 'Correo electrónico',
   website: 'Web',
   commentHint: 'Tu texto se guarda en este navegador hasta que se publique el comentario.',
+  nameHint: 'Se muestra con tu comentario.',
   emailHint: 'Solo el sitio verá tu dirección.',
   websiteHint: 'Por ejemplo, example.com',
   remember: 'Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.',

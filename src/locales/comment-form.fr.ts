@@ -11,6 +11,7 @@ const strings: CommentFormStrings = {
   email: 'E-mail',
   website: 'Site web',
   commentHint: 'Votre texte est conservé dans ce navigateur jusqu’à la publication du commentaire.',
+  nameHint: 'Affiché avec votre commentaire.',
   emailHint: 'Votre adresse n’est visible que par le site.',
   websiteHint: 'Par exemple, example.com',
   remember: 'Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.',

@@ -11,6 +11,7 @@ const strings: CommentFormStrings = {
   email: 'Email',
   website: 'Сайт',
   commentHint: 'Ваш текст хранится в этом браузере, пока комментарий не будет опубликован.',
+  nameHint: 'Показывается рядом с вашим комментарием.',
   emailHint: 'Адрес увидит только сайт.',
   websiteHint: 'Например, example.com',
   remember: 'Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.',

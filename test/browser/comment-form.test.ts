@@ -53,7 +53,7 @@ async function fill(form: CommentFormElement, values: Partial<Record<'content' |
  */
 async function newForm(endpoint: string, attributes = '', wrapperAttributes = ''): Promise<CommentFormElement> {
   const wrapper = document.createElement('div');
-  wrapper.innerHTML = `<div ${wrapperAttributes}><comment-form endpoint="${endpoint}" post-id="42" ${attributes}></comment-form></div>`;
+  wrapper.innerHTML = `<div ${wrapperAttributes}><comment-form endpoint="${endpoint}" post-id="${postId}" ${attributes}></comment-form></div>`;
   document.body.append(wrapper);
   mounted.push(wrapper);
   const form = wrapper.querySelector('comment-form') as CommentFormElement;
@@ -69,7 +69,10 @@ function submit(form: CommentFormElement): void {
   $(form, '[part~="submit"]').click();
 }
 
+/** A post of this test's own: a draft a form of an earlier test writes as it goes can never show up here. */
+let postId = '';
 beforeEach(async () => {
+  postId = `post-${Date.now()}-${testCount}`;
   // Every test starts with no drafts, identity or outbox from an earlier one. Open
   // connections close on the deletion's versionchange and reopen on their next use.
   localStorage.clear();
@@ -109,11 +112,12 @@ describe('<comment-form>: what the reader sees', () => {
       expect(control.hasAttribute('required'), id).to.equal(required);
       const marker = root(form).querySelector(`label[for="${id}"] .required`);
       if (required) expect(marker!.getAttribute('aria-hidden')).to.equal('true');
-      for (const hintId of (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)) {
-        expect(root(form).getElementById(hintId), hintId).to.exist;
-      }
+      const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      expect(describedBy, id).to.deep.equal([`${id}-hint`]);
+      for (const hintId of describedBy) expect(root(form).getElementById(hintId)!.textContent!.trim(), hintId).not.to.equal('');
     }
     expect($(form, '#content').getAttribute('aria-describedby')).to.equal('content-hint');
+    expect($(form, '#name-hint').textContent).to.equal('Shown with your comment.');
     expect($<HTMLFormElement>(form, 'form').noValidate).to.equal(true);
   });
 
@@ -263,7 +267,7 @@ describe('<comment-form>: posting', () => {
     await waitUntil(() => $(form, '[part~="submit"]').getAttribute('aria-disabled') === 'false', 'the button stays disabled');
     const stored = await storedComments(endpoint);
     expect(stored.map(({ content, name, postId }) => ({ content, name, postId }))).to.deep.equal([
-      { content: 'Thank you for the clear report.', name: 'Olena', postId: '42' },
+      { content: 'Thank you for the clear report.', name: 'Olena', postId },
     ]);
     await expect(form).to.be.accessible();
   });

@@ -15,7 +15,6 @@ if (str_starts_with($path, '/wp-content/uploads/') && !str_contains($path, '..')
     $types = ['png' => 'image/png', 'jpg' => 'image/jpeg', 'jpeg' => 'image/jpeg', 'gif' => 'image/gif', 'webp' => 'image/webp'];
     header('Content-Type: ' . ($types[strtolower(pathinfo($file, PATHINFO_EXTENSION))] ?? 'application/octet-stream'));
     header('Content-Length: ' . filesize($file));
-    header('Access-Control-Allow-Origin: *');
     readfile($file);
     return true;
 }

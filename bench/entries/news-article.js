@@ -1,0 +1,4 @@
+// Bench entry: <news-article> alone, built by scripts/bench/build.js with vite.config.ts's options.
+import { NewsArticleElement } from '/src/news-article.ts';
+
+NewsArticleElement.define();

@@ -1,0 +1,139 @@
+/**
+ * Page load under CPU throttling: the static page (a), the widget with an inline feed (b)
+ * and the widget with `src` (c), loaded in turn a, b, c, a, b, c… each in a fresh browser
+ * context (empty cache and storage), so the machine's noise falls on all three alike.
+ */
+import { median } from './stats.js';
+
+export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src' };
+/** How long to keep watching after the article and the comment box are ready (wall time). */
+const SETTLE_MS = 1500;
+
+/** Largest session window of layout shifts (gaps under 1 s, windows at most 5 s): the CLS definition. */
+export function cumulativeLayoutShift(shifts) {
+  let worst = 0;
+  let current = 0;
+  let windowStart = -Infinity;
+  let previous = -Infinity;
+  for (const { t, value } of [...shifts].sort((x, y) => x.t - y.t)) {
+    if (t - previous > 1000 || t - windowStart > 5000) {
+      current = 0;
+      windowStart = t;
+    }
+    current += value;
+    previous = t;
+    worst = Math.max(worst, current);
+  }
+  return worst;
+}
+
+/** Blocking time of long tasks (over 50 ms) that start at or after first contentful paint, until the end of the watch. */
+export const totalBlockingTime = (longTasks, fcp = 0) =>
+  longTasks.filter(({ t }) => t >= fcp).reduce((sum, { d }) => sum + Math.max(0, d - 50), 0);
+
+async function openPage(browser, { throttle, initScript } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp };
+}
+
+/** One load of `url`; returns the page's measurements and the package files it requested. */
+export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) {
+  const { context, page } = await openPage(browser, { throttle, initScript });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined, null, {
+      polling: 100,
+      timeout: 60_000,
+    });
+    await page.waitForTimeout(SETTLE_MS);
+    const raw = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const { lcp, shifts, longTasks, fcp, boxAt, typingReady, articleReady } = window.__bench;
+      return { lcp, shifts, longTasks, fcp, boxAt, typingReady, articleReady, domContentLoaded: nav.domContentLoadedEventEnd, loadEvent: nav.loadEventEnd };
+    });
+    const last = raw.lcp.at(-1);
+    return {
+      lcp: last?.t,
+      lcpElement: last ? `${last.element} (${last.size} px²)` : undefined,
+      fcp: raw.fcp,
+      typingReady: raw.typingReady,
+      boxAt: raw.boxAt,
+      articleReady: raw.articleReady,
+      tbt: totalBlockingTime(raw.longTasks, raw.fcp),
+      longTasks: raw.longTasks.length,
+      longestTask: Math.max(0, ...raw.longTasks.map(({ d }) => d)),
+      cls: cumulativeLayoutShift(raw.shifts),
+      requests,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** How much slower a fixed piece of work runs in a throttled page than an unthrottled one (sanity check of the emulation). */
+export async function measureThrottleFactor(browser, url, throttle) {
+  const timeWork = async (rate) => {
+    const { context, page } = await openPage(browser, { throttle: rate });
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        times.push(
+          await page.evaluate(() => {
+            const start = performance.now();
+            let x = 0;
+            for (let n = 0; n < 3_000_000; n++) x = (x + n * n) % 1_000_003;
+            return performance.now() - start + (x < 0 ? 1 : 0);
+          }),
+        );
+      }
+      return median(times);
+    } finally {
+      await context.close();
+    }
+  };
+  const free = await timeWork(1);
+  const throttled = await timeWork(throttle);
+  return throttled / free;
+}
+
+const METRICS = ['lcp', 'typingReady', 'tbt', 'cls', 'fcp', 'articleReady', 'boxAt', 'longestTask'];
+
+/** Runs the interleaved loads and returns per-page medians and the ratios against the static page. */
+export async function measureLoads(browser, origin, { runs, throttle, log }) {
+  const throttleFactor = await measureThrottleFactor(browser, `${origin}/pages/static.html`, throttle);
+  log(`  CPU throttling ${throttle}x set; a fixed loop runs ${throttleFactor.toFixed(1)}x slower`);
+  const samples = { a: [], b: [], c: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const [key, name] of Object.entries(LOAD_PAGES)) {
+      samples[key].push(await loadOnce(browser, `${origin}/pages/${name}.html`, { throttle }));
+    }
+    log(`  run ${run + 1}/${runs}: LCP a ${samples.a.at(-1).lcp?.toFixed(0)} b ${samples.b.at(-1).lcp?.toFixed(0)} c ${samples.c.at(-1).lcp?.toFixed(0)} ms`);
+  }
+  const medians = {};
+  for (const key of Object.keys(LOAD_PAGES)) {
+    medians[key] = Object.fromEntries(METRICS.map((metric) => [metric, median(samples[key].map((sample) => sample[metric]))]));
+    medians[key].maxCls = Math.max(...samples[key].map((sample) => sample.cls));
+    medians[key].lcpElements = [...new Set(samples[key].map((sample) => sample.lcpElement))];
+  }
+  const ratio = (key, metric) => medians[key][metric] / medians.a[metric];
+  return {
+    throttle,
+    throttleFactor,
+    runs,
+    medians,
+    ratios: {
+      lcp: { b: ratio('b', 'lcp'), c: ratio('c', 'lcp') },
+      typingReady: { b: ratio('b', 'typingReady'), c: ratio('c', 'typingReady') },
+    },
+    samples: Object.fromEntries(
+      Object.entries(samples).map(([key, list]) => [key, list.map(({ requests, ...rest }) => rest)]),
+    ),
+  };
+}

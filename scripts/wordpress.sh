@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# A real WordPress for the contract tests (test/wordpress/), from Debian's packages,
+# on loopback only:
+#
+#   scripts/wordpress.sh start    MariaDB + WordPress on http://127.0.0.1:8081/, with the fixtures
+#   scripts/wordpress.sh stop     stops both and deletes every byte of their data
+#   scripts/wordpress.sh status   says whether it runs (exit status 0) or not (3)
+#
+# Both start and stop are idempotent: start leaves a healthy running site alone (and
+# starts afresh after a crash); stop does nothing when nothing runs.
+#
+# Needs: apt-get install -y --no-install-recommends wordpress mariadb-server php-cli php-mysql
+# and root, to write Debian's per-host WordPress settings, /etc/wordpress/config-127.0.0.1.php.
+#
+# MariaDB listens on a Unix socket in the data folder and on no TCP port at all; PHP's
+# built-in server answers on 127.0.0.1:$NEWS_WIDGETS_WP_PORT. Data (database, uploads,
+# must-use plugins, logs) lives in $NEWS_WIDGETS_WP_DIR, by default a folder in $TMPDIR.
+# The tests read $NEWS_WIDGETS_WP_DIR/site.json: the URL, the fixtures' ids, an admin
+# application password.
+set -euo pipefail
+
+PORT="${NEWS_WIDGETS_WP_PORT:-8081}"
+DIR="${NEWS_WIDGETS_WP_DIR:-${TMPDIR:-/tmp}/news-widgets-wordpress}"
+HOST=127.0.0.1
+URL="http://$HOST:$PORT"
+WORDPRESS=/usr/share/wordpress
+CONFIG="/etc/wordpress/config-$HOST.php"
+MARK='news-widgets scripts/wordpress.sh'
+HERE="$(cd "$(dirname "$0")/.." && pwd)"
+SERVER_FILES="$HERE/test/wordpress/server"
+SOCKET="$DIR/mysql/mysqld.sock"
+
+log() { printf 'wordpress.sh: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# The pid in a pid file, when that process is still the one this script started (its command line names $2).
+pid_in() {
+  local pid
+  pid="$(cat "$1" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2" && echo "$pid" || true
+}
+
+# GET a URL with php-cli (no curl needed); prints the body, fails on no answer or >= 400.
+http_get() {
+  php -r '$c = stream_context_create(["http" => ["timeout" => 5, "ignore_errors" => true]]);
+    $body = @file_get_contents($argv[1], false, $c);
+    if ($body === false) exit(2);
+    preg_match("{^HTTP/\S+ (\d+)}", $http_response_header[0] ?? "", $m);
+    echo $body; exit(($m[1] ?? 500) >= 400 ? 1 : 0);' "$1"
+}
+
+healthy() {
+  [[ -f "$DIR/site.json" && -f "$CONFIG" ]] || return 1
+  alive "$(pid_in "$DIR/php.pid" "$DIR/router.php")" && alive "$(pid_in "$DIR/mysql/mysqld.pid" "$DIR/mysql")" || return 1
+  http_get "$URL/?rest_route=/wp/v2/posts&per_page=1&_fields=id" >/dev/null 2>&1
+}
+
+# Waits up to $1 seconds for the command after it to succeed.
+wait_for() {
+  local seconds=$1; shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+# Sends TERM to a process (or, with a leading -, a process group) and waits for it to end; KILL after $2 seconds.
+stop_process() {
+  local target=$1 seconds=$2 pid=${1#-}
+  alive "$pid" || return 0
+  kill -TERM -- "$target" 2>/dev/null || true
+  wait_for "$seconds" bash -c "! kill -0 $pid" && return 0
+  log "process $pid did not stop in ${seconds}s: killing it"
+  kill -KILL -- "$target" 2>/dev/null || true
+  wait_for 5 bash -c "! kill -0 $pid" || true
+}
+
+stop() {
+  if [[ -d "$DIR" && ! -f "$DIR/.news-widgets-wordpress" ]]; then
+    die "$DIR exists but was not made by this script: not touching it (set NEWS_WIDGETS_WP_DIR to another folder)"
+  fi
+  local php_pid mysql_pid
+  php_pid="$(pid_in "$DIR/php.pid" "$DIR/router.php")"
+  mysql_pid="$(pid_in "$DIR/mysql/mysqld.pid" "$DIR/mysql")"
+  # PHP's server runs in a process group of its own, with its workers.
+  [[ -n "$php_pid" ]] && stop_process "-$php_pid" 10
+  [[ -n "$mysql_pid" ]] && stop_process "$mysql_pid" 60
+  if [[ -f "$CONFIG" ]] && grep -q "$MARK" "$CONFIG"; then rm -f "$CONFIG"; fi
+  [[ -d "$DIR" ]] && rm -rf "$DIR"
+  return 0
+}
+
+require_packages() {
+  local missing=()
+  command -v php >/dev/null || missing+=(php-cli)
+  php -m 2>/dev/null | grep -qx mysqli || missing+=(php-mysql)
+  command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || missing+=(mariadb-server)
+  [[ -f "$WORDPRESS/wp-config.php" ]] || missing+=(wordpress)
+  if ((${#missing[@]})); then
+    die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y --no-install-recommends wordpress mariadb-server php-cli php-mysql"
+  fi
+  [[ -w /etc/wordpress ]] || die "cannot write $CONFIG: run as root (sudo $0 start)"
+  if [[ -f "$CONFIG" ]] && ! grep -q "$MARK" "$CONFIG"; then
+    die "$CONFIG exists and was not written by this script: move it away first"
+  fi
+}
+
+start() {
+  require_packages
+  if healthy; then
+    log "already running at $URL/ (data in $DIR)"
+    return 0
+  fi
+  local started=$SECONDS
+  stop # leftovers of a crash or of an earlier run
+  if php -r '$s = @fsockopen($argv[1], (int) $argv[2], $e, $m, 1); exit($s ? 0 : 1);' "$HOST" "$PORT"; then
+    die "something else listens on $HOST:$PORT: set NEWS_WIDGETS_WP_PORT to a free port"
+  fi
+
+  mkdir -p "$DIR/wp-content/mu-plugins" "$DIR/wp-content/uploads" "$DIR/mysql"
+  chmod 755 "$DIR"
+  touch "$DIR/.news-widgets-wordpress"
+
+  # MariaDB: a new database in the data folder; no TCP port, only the socket.
+  local user_args=()
+  if ((EUID == 0)); then user_args=(--user=mysql); chown mysql:mysql "$DIR/mysql"; fi
+  mariadb-install-db --no-defaults "${user_args[@]}" --datadir="$DIR/mysql" --auth-root-authentication-method=socket \
+    --skip-test-db >"$DIR/mariadb-install.log" 2>&1 || { cat "$DIR/mariadb-install.log" >&2; die "mariadb-install-db failed"; }
+  setsid mariadbd --no-defaults "${user_args[@]}" --datadir="$DIR/mysql" --socket="$SOCKET" \
+    --pid-file="$DIR/mysql/mysqld.pid" --skip-networking --log-error="$DIR/mariadb.log" \
+    --innodb-buffer-pool-size=64M --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    </dev/null >/dev/null 2>&1 &
+  wait_for 60 mariadb-admin --no-defaults --socket="$SOCKET" -uroot ping || { cat "$DIR/mariadb.log" >&2; die "MariaDB did not start"; }
+  local db_password
+  db_password="$(php -r 'echo bin2hex(random_bytes(12));')"
+  mariadb --no-defaults --socket="$SOCKET" -uroot <<SQL
+CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER 'wordpress'@'localhost' IDENTIFIED BY '$db_password';
+GRANT ALL PRIVILEGES ON wordpress.* TO 'wordpress'@'localhost';
+SQL
+
+  # Debian's wp-config.php reads /etc/wordpress/config-<host>.php.
+  local salts
+  salts="$(php -r 'foreach (["AUTH_KEY","SECURE_AUTH_KEY","LOGGED_IN_KEY","NONCE_KEY","AUTH_SALT","SECURE_AUTH_SALT","LOGGED_IN_SALT","NONCE_SALT"] as $k) printf("define(%s, %s);\n", var_export($k, true), var_export(bin2hex(random_bytes(32)), true));')"
+  cat >"$CONFIG" <<PHP
+<?php
+// Written by $MARK for the contract tests; \`scripts/wordpress.sh stop\` removes it.
+define('DB_NAME', 'wordpress');
+define('DB_USER', 'wordpress');
+define('DB_PASSWORD', '$db_password');
+define('DB_HOST', 'localhost:$SOCKET');
+define('DB_CHARSET', 'utf8mb4');
+define('WP_HOME', '$URL');
+define('WP_SITEURL', '$URL');
+// Uploads and must-use plugins live in the data folder; test/wordpress/server/router.php serves uploads.
+define('WP_CONTENT_DIR', '$DIR/wp-content');
+define('WP_CONTENT_URL', '$URL/wp-content');
+// 'local' lets application passwords work over plain http.
+define('WP_ENVIRONMENT_TYPE', 'local');
+// No outside network: no update checks, no cron requests to itself.
+define('WP_HTTP_BLOCK_EXTERNAL', true);
+define('DISABLE_WP_CRON', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+define('WP_DEBUG', false);
+$salts
+PHP
+  chmod 640 "$CONFIG"
+
+  cp "$SERVER_FILES"/mu-plugins/*.php "$DIR/wp-content/mu-plugins/"
+  cp "$SERVER_FILES/router.php" "$DIR/router.php"
+
+  # PHP's built-in server, with a few workers (the browser sends requests in parallel).
+  NEWS_WIDGETS_WP_CONTENT="$DIR/wp-content" PHP_CLI_SERVER_WORKERS=4 \
+    setsid php -S "$HOST:$PORT" -t "$WORDPRESS" "$DIR/router.php" </dev/null >"$DIR/php.log" 2>&1 &
+  echo $! >"$DIR/php.pid"
+  wait_for 30 php -r '$s = @fsockopen($argv[1], (int) $argv[2], $e, $m, 1); exit($s ? 0 : 1);' "$HOST" "$PORT" ||
+    { cat "$DIR/php.log" >&2; die "PHP's server did not start"; }
+
+  NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/setup.php" install || die "WordPress install failed"
+  NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/setup.php" fixtures >"$DIR/site.json.tmp" || die "creating the fixtures failed"
+  mv "$DIR/site.json.tmp" "$DIR/site.json"
+
+  healthy || { tail -20 "$DIR/php.log" >&2; die "WordPress does not answer at $URL/?rest_route=/wp/v2/posts"; }
+  log "WordPress $(php -r 'echo json_decode(file_get_contents($argv[1]))->wordpress;' "$DIR/site.json") at $URL/ in $((SECONDS - started)) s (data in $DIR; stop with: $0 stop)"
+}
+
+status() {
+  if healthy; then
+    log "running at $URL/ (data in $DIR)"
+  else
+    log "not running"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop; log "stopped" ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
