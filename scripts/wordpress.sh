@@ -38,7 +38,7 @@ alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 pid_in() {
   local pid
   pid="$(cat "$1" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2" && echo "$pid" || true
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" && echo "$pid" || true
 }
 
 # GET a URL with php-cli (no curl needed); prints the body, fails on no answer or >= 400.
@@ -66,28 +66,43 @@ wait_for() {
   done
 }
 
+# The process group in a pid file, when a process of it is still one this script started
+# (its command line names $2): PHP's server leads a group of its own, with its workers.
+group_in() {
+  local pgid pid
+  pgid="$(cat "$1" 2>/dev/null || true)"
+  [[ "$pgid" =~ ^[0-9]+$ ]] || return 0
+  if [[ -n "$(pid_in "$1" "$2")" ]]; then echo "$pgid"; return 0; fi
+  # The leader is gone (killed on its own): look for workers left in its group.
+  for stat in /proc/[0-9]*/stat; do
+    pid="${stat#/proc/}"; pid="${pid%/stat}"
+    # Field 5 of /proc/PID/stat is the process group (after the command name in parentheses).
+    [[ "$(sed -E 's/^.*\) //' "$stat" 2>/dev/null | cut -d' ' -f3)" == "$pgid" ]] || continue
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"; then echo "$pgid"; return 0; fi
+  done
+}
+
 # Sends TERM to a process (or, with a leading -, a process group) and waits for it to end; KILL after $2 seconds.
 stop_process() {
-  local target=$1 seconds=$2 pid=${1#-}
-  alive "$pid" || return 0
+  local target=$1 seconds=$2
+  kill -0 -- "$target" 2>/dev/null || return 0
   kill -TERM -- "$target" 2>/dev/null || true
-  wait_for "$seconds" bash -c "! kill -0 $pid" && return 0
-  log "process $pid did not stop in ${seconds}s: killing it"
+  wait_for "$seconds" bash -c "! kill -0 -- $target" && return 0
+  log "$target did not stop in ${seconds}s: killing it"
   kill -KILL -- "$target" 2>/dev/null || true
-  wait_for 5 bash -c "! kill -0 $pid" || true
+  wait_for 5 bash -c "! kill -0 -- $target" || true
 }
 
 stop() {
   if [[ -d "$DIR" && ! -f "$DIR/.news-widgets-wordpress" ]]; then
     die "$DIR exists but was not made by this script: not touching it (set NEWS_WIDGETS_WP_DIR to another folder)"
   fi
-  local php_pid mysql_pid
-  php_pid="$(pid_in "$DIR/php.pid" "$DIR/router.php")"
+  local php_group mysql_pid
+  php_group="$(group_in "$DIR/php.pid" "$DIR/router.php")"
   mysql_pid="$(pid_in "$DIR/mysql/mysqld.pid" "$DIR/mysql")"
-  # PHP's server runs in a process group of its own, with its workers.
-  [[ -n "$php_pid" ]] && stop_process "-$php_pid" 10
+  [[ -n "$php_group" ]] && stop_process "-$php_group" 10
   [[ -n "$mysql_pid" ]] && stop_process "$mysql_pid" 60
-  if [[ -f "$CONFIG" ]] && grep -q "$MARK" "$CONFIG"; then rm -f "$CONFIG"; fi
+  if [[ -f "$CONFIG" ]] && grep -qF "$MARK" "$CONFIG"; then rm -f "$CONFIG"; fi
   [[ -d "$DIR" ]] && rm -rf "$DIR"
   return 0
 }
@@ -102,7 +117,7 @@ require_packages() {
     die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y --no-install-recommends wordpress mariadb-server php-cli php-mysql"
   fi
   [[ -w /etc/wordpress ]] || die "cannot write $CONFIG: run as root (sudo $0 start)"
-  if [[ -f "$CONFIG" ]] && ! grep -q "$MARK" "$CONFIG"; then
+  if [[ -f "$CONFIG" ]] && ! grep -qF "$MARK" "$CONFIG"; then
     die "$CONFIG exists and was not written by this script: move it away first"
   fi
 }

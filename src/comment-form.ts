@@ -487,7 +487,8 @@ export class CommentFormElement extends LitElement {
         } else {
           void this.#drafts.deleteDraft(submission.draftKey).then(() => this.#drafts.contentChanged(this._values.content));
         }
-        this.#announce(this.#text(result.status === 'pending' ? 'pending' : 'posted'));
+        // A duplicate answer does not say whether the first copy was held for moderation.
+        this.#announce(this.#text(result.status === 'approved' ? 'posted' : result.status));
         this.dispatchEvent(new CommentFormSuccessEvent(submission, result.status));
         break;
       }

@@ -144,7 +144,9 @@ export function interpretCommentResponse(
   // the comment is there, whether an earlier attempt landed (browsers may even resend a
   // POST on their own) or the reader posted it before. Either way it counts as posted.
   if (status === 409 && (!isWordPress || code === 'comment_duplicate')) {
-    return { kind: 'posted', status: 'duplicate', id: asId(body?.id) };
+    // A json server may repeat the first answer's status; WordPress's 409 does not say.
+    const known = !isWordPress && (body?.status === 'approved' || body?.status === 'pending') ? body.status : 'duplicate';
+    return { kind: 'posted', status: known, id: asId(body?.id) };
   }
   if (status === 429) return { kind: 'retry', reason: 'rate-limited', retryAfterMs, status };
   if (status >= 500 || status === 408) return { kind: 'retry', reason: 'server-error', retryAfterMs, status };

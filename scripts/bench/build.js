@@ -94,10 +94,11 @@ export async function buildForBench(tmp) {
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = new Map([...BASE64].map((char, index) => [char, index]));
 
-/** Decodes one line's segments of a source map v3 `mappings` string. */
-function decodeMappings(mappings) {
+/** Decodes a source map v3 `mappings` string: per generated line, its segments (column, source index, source line). */
+export function decodeMappings(mappings) {
   const lines = [];
   let sourceIndex = 0;
+  let sourceLine = 0;
   for (const line of mappings.split(';')) {
     const segments = [];
     let column = 0;
@@ -119,7 +120,8 @@ function decodeMappings(mappings) {
       column += fields[0];
       if (fields.length >= 4) {
         sourceIndex += fields[1];
-        segments.push({ column, source: sourceIndex });
+        sourceLine += fields[2];
+        segments.push({ column, source: sourceIndex, line: sourceLine });
       } else {
         segments.push({ column, source: -1 });
       }
@@ -130,7 +132,7 @@ function decodeMappings(mappings) {
 }
 
 /** "../node_modules/@lit/reactive-element/reactive-element.js" -> "@lit/reactive-element"; src files keep their path. */
-function groupOf(source) {
+export function groupOf(source) {
   const modules = source.lastIndexOf('node_modules/');
   if (modules >= 0) {
     const [scope, name] = source.slice(modules + 'node_modules/'.length).split('/');

@@ -4,6 +4,7 @@
  * context (empty cache and storage), so the machine's noise falls on all three alike.
  */
 import { median } from './stats.js';
+import { attribute, startProfiler } from './profile.js';
 
 export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src' };
 /** How long to keep watching after the article and the comment box are ready (wall time). */
@@ -66,11 +67,36 @@ export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) 
       boxAt: raw.boxAt,
       articleReady: raw.articleReady,
       tbt: totalBlockingTime(raw.longTasks, raw.fcp),
+      // The same, counting long tasks before the first paint too: a script that runs before the
+      // first frame delays FCP and escapes TBT, and whether it does is a race from load to load.
+      blockingFromStart: totalBlockingTime(raw.longTasks, 0),
       longTasks: raw.longTasks.length,
       longestTask: Math.max(0, ...raw.longTasks.map(({ d }) => d)),
       cls: cumulativeLayoutShift(raw.shifts),
+      shifts: raw.shifts.map(({ t, value, sources }) => `${t.toFixed(0)} ms: ${value.toFixed(3)} (${sources.join(', ')})`),
       requests,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One more load of `url`, with the V8 profiler on, to say which modules the main thread's
+ * JavaScript time goes to (not timed: profiling slows the page).
+ */
+export async function profileLoad(browser, origin, url, { throttle, lookup }) {
+  const { context, page, cdp } = await openPage(browser, { throttle });
+  try {
+    await page.goto(`${origin}/pages/blank.html`);
+    const stop = await startProfiler(cdp);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined, null, {
+      polling: 100,
+      timeout: 60_000,
+    });
+    await page.waitForTimeout(SETTLE_MS);
+    return attribute(await stop(), '/dist/news-widgets.js', lookup);
   } finally {
     await context.close();
   }
@@ -103,10 +129,10 @@ export async function measureThrottleFactor(browser, url, throttle) {
   return throttled / free;
 }
 
-const METRICS = ['lcp', 'typingReady', 'tbt', 'cls', 'fcp', 'articleReady', 'boxAt', 'longestTask'];
+const METRICS = ['lcp', 'typingReady', 'tbt', 'blockingFromStart', 'cls', 'fcp', 'articleReady', 'boxAt', 'longestTask'];
 
 /** Runs the interleaved loads and returns per-page medians and the ratios against the static page. */
-export async function measureLoads(browser, origin, { runs, throttle, log }) {
+export async function measureLoads(browser, origin, { runs, throttle, log, lookup }) {
   const throttleFactor = await measureThrottleFactor(browser, `${origin}/pages/static.html`, throttle);
   log(`  CPU throttling ${throttle}x set; a fixed loop runs ${throttleFactor.toFixed(1)}x slower`);
   const samples = { a: [], b: [], c: [] };
@@ -120,9 +146,13 @@ export async function measureLoads(browser, origin, { runs, throttle, log }) {
   for (const key of Object.keys(LOAD_PAGES)) {
     medians[key] = Object.fromEntries(METRICS.map((metric) => [metric, median(samples[key].map((sample) => sample[metric]))]));
     medians[key].maxCls = Math.max(...samples[key].map((sample) => sample.cls));
+    medians[key].loadsWithTbtOver50 = samples[key].filter((sample) => sample.tbt >= 50).length;
+    medians[key].loadsWithShift = samples[key].filter((sample) => sample.cls > 0).length;
     medians[key].lcpElements = [...new Set(samples[key].map((sample) => sample.lcpElement))];
+    medians[key].shiftsOfWorstRun = samples[key].reduce((worst, sample) => (sample.cls > worst.cls ? sample : worst)).shifts;
   }
   const ratio = (key, metric) => medians[key][metric] / medians.a[metric];
+  const profile = lookup ? await profileLoad(browser, origin, `${origin}/pages/inline.html`, { throttle, lookup }) : undefined;
   return {
     throttle,
     throttleFactor,
@@ -132,6 +162,7 @@ export async function measureLoads(browser, origin, { runs, throttle, log }) {
       lcp: { b: ratio('b', 'lcp'), c: ratio('c', 'lcp') },
       typingReady: { b: ratio('b', 'typingReady'), c: ratio('c', 'typingReady') },
     },
+    profileInline: profile,
     samples: Object.fromEntries(
       Object.entries(samples).map(([key, list]) => [key, list.map(({ requests, ...rest }) => rest)]),
     ),

@@ -37,7 +37,14 @@ export const PROBE = `(() => {
   };
   observe('paint', (e) => { if (e.name === 'first-contentful-paint') b.fcp = e.startTime; });
   observe('largest-contentful-paint', (e) => b.lcp.push({ t: e.startTime, size: e.size, element: e.element ? e.element.localName : '(in a shadow root)' }));
-  observe('layout-shift', (e) => { if (!e.hadRecentInput) b.shifts.push({ t: e.startTime, value: e.value }); });
+  const describe = (node) => !node ? '(in a shadow root)' : node.nodeType !== 1 ? node.nodeName : node.localName + (node.id ? '#' + node.id : node.className ? '.' + String(node.className).split(' ')[0] : '');
+  observe('layout-shift', (e) => {
+    if (e.hadRecentInput) return;
+    // Rects are the visible parts, in the viewport: a height of 0 means out of view.
+    const at = (rect) => rect.height ? 'y ' + Math.round(rect.y) : 'out of view';
+    const sources = (e.sources || []).map((s) => describe(s.node) + ' ' + at(s.previousRect) + ' → ' + at(s.currentRect));
+    b.shifts.push({ t: e.startTime, value: e.value, sources });
+  });
   observe('longtask', (e) => b.longTasks.push({ t: e.startTime, d: e.duration }));
   const store = IDBObjectStore.prototype;
   const wrap = (name, count) => { const original = store[name]; store[name] = function (...args) { count(); return original.apply(this, args); }; };
@@ -154,6 +161,8 @@ export const pages = {
         <comment-form endpoint="/api/comments"></comment-form>
       </news-article>`,
   }),
+  // Where a profiled page starts, so the profiler is running in the page's process before the navigation.
+  '/pages/blank.html': '<!doctype html><title>blank</title>',
   // Big feed: the element is created by the measuring script, with a fresh URL each time.
   '/pages/big-feed.html': `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8" /><title>big feed</title><link rel="icon" href="data:," />${bundle}</head>
@@ -198,7 +207,7 @@ export function makeBigFeed(count = 5000) {
     url: `https://news.example/${2024 + Math.floor(index / 2000)}/story-${index}`,
     title: sentence().slice(0, 90),
     summary: sentence(),
-    content_html: `${paragraph()}\n<p><a href="/related/${index}">Related</a> <img src="/images/${index}.jpg" alt="Photo ${index}" width="800" height="450"></p>\n${Array.from({ length: 5 }, paragraph).join('\n')}`,
+    content_html: `${paragraph()}\n<p><a href="/related/${index}">Related</a> <img src="/images/${index}.jpg" alt="Photo ${index}" width="800" height="450"></p>\n${Array.from({ length: 3 }, paragraph).join('\n')}`,
     date_published: new Date(start + index * 3_600_000).toISOString(),
     authors: [{ name: `Reporter ${index % 37}`, url: `https://news.example/authors/${index % 37}` }],
     tags: ['News', `Topic ${index % 11}`],

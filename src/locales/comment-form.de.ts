@@ -27,6 +27,7 @@ const strings: CommentFormStrings = {
   sending: 'Dein Kommentar wird gesendet\u00a0…',
   posted: 'Dein Kommentar wurde veröffentlicht.',
   pending: 'Dein Kommentar muss noch freigegeben werden.',
+  duplicate: 'Dein Kommentar ist angekommen. Möglicherweise muss er noch freigegeben werden, bevor er erscheint.',
   retrying: 'Dein Kommentar konnte noch nicht gesendet werden. Neuer Versuch in {seconds} Sekunden.',
   queued: 'Gespeichert — dein Kommentar wird gesendet, sobald du wieder online bist.',
   unconfirmed: 'Dein Kommentar ist wahrscheinlich angekommen, aber die Antwort der Website konnte nicht gelesen werden. Dein Text bleibt hier erhalten: Sieh in den Kommentaren nach, bevor du ihn erneut abschickst.',

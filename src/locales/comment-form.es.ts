@@ -27,6 +27,7 @@ const strings: CommentFormStrings = {
   sending: 'Enviando tu comentario…',
   posted: 'Tu comentario se ha publicado.',
   pending: 'Tu comentario está pendiente de moderación.',
+  duplicate: 'Hemos recibido tu comentario. Es posible que deba aprobarse antes de mostrarse.',
   retrying: 'Todavía no se ha podido enviar tu comentario. Se volverá a intentar dentro de {seconds} segundos.',
   queued: 'Guardado — se enviará cuando vuelvas a tener conexión.',
   unconfirmed: 'Probablemente tu comentario ha llegado, pero no se ha podido leer la respuesta del sitio. Tu texto se conserva aquí: revisa los comentarios antes de enviarlo de nuevo.',

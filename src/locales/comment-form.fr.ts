@@ -27,6 +27,7 @@ const strings: CommentFormStrings = {
   sending: 'Envoi de votre commentaire…',
   posted: 'Votre commentaire a été publié.',
   pending: 'Votre commentaire est en attente de modération.',
+  duplicate: 'Votre commentaire a bien été reçu. Il devra peut-être être approuvé avant d’apparaître.',
   retrying: 'Votre commentaire n’a pas encore pu être envoyé. Nouvel essai dans {seconds} secondes.',
   queued: 'Enregistré — il sera envoyé dès que vous serez de nouveau en ligne.',
   unconfirmed: 'Votre commentaire est probablement arrivé, mais la réponse du site n’a pas pu être lue. Votre texte est conservé ici\u00a0: vérifiez les commentaires avant de le renvoyer.',

@@ -294,7 +294,9 @@ describe('interpretCommentResponse: JSON contract', () => {
   });
 
   it('counts a 409 as sent, on the first attempt too: the server saw this Idempotency-Key before', () => {
-    expect(json(409, { id: 7, status: 'approved' })).toEqual({ kind: 'posted', status: 'duplicate', id: '7' });
+    // The first answer's status, when the server repeats it; else only "it is there".
+    expect(json(409, { id: 7, status: 'approved' })).toEqual({ kind: 'posted', status: 'approved', id: '7' });
+    expect(json(409, { id: 7, status: 'pending' })).toEqual({ kind: 'posted', status: 'pending', id: '7' });
     expect(json(409, '', { isRetry: true })).toEqual({ kind: 'posted', status: 'duplicate', id: undefined });
   });
 

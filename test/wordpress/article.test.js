@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { attr, launchChromium, openReader, startPageServer, wordpressSite } from './support/wordpress.js';
+import { attr, openReader, startAll } from './support/wordpress.js';
 
 /** The seed article's paragraphs, as the demo feed carries them (the text the fixture post was made from). */
 const seedParagraphs = [
@@ -50,7 +50,7 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
   let pages;
   let browser;
   before(async () => {
-    [wp, pages, browser] = await Promise.all([wordpressSite(), startPageServer(), launchChromium()]);
+    ({ wp, pages, browser } = await startAll());
   });
   after(async () => {
     await browser?.close();

@@ -11,6 +11,7 @@
  *
  * Not a test file itself: `node --test test/e2e/` runs only the `*.test.js` files.
  */
+import { commentFormStrings } from '../../support/comment-form-strings.js';
 import { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,15 +28,11 @@ const configFile = fileURLToPath(new URL('../../../vite.config.ts', import.meta.
 /** The plugin in vite.config.ts that mounts the demo comment endpoint. */
 const ENDPOINT_PLUGIN = 'news-widgets-demo-comments';
 
+const retryingWords = commentFormStrings.retrying.split('{seconds}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+/** The words of `<comment-form>` the tests wait for, from the source. */
 export const strings = {
-  draftRestored: 'Draft restored.',
-  draftDiscarded: 'Draft discarded.',
-  discardDraft: 'Discard draft',
-  posted: 'Your comment has been posted.',
-  queued: 'Saved — it will be sent when you are back online.',
-  retrying: /^Your comment could not be sent yet\. Trying again in \d+ seconds\.$/,
-  otherTab: 'This comment is also being edited in another tab.',
-  useOtherTab: 'Use the text from the other tab',
+  ...commentFormStrings,
+  retrying: new RegExp(`^${retryingWords.join('\\d+')}$`),
 };
 
 /** Starts the dev server on a free port, with the comment endpoint writing to a temporary folder. */

@@ -15,20 +15,19 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { launchChromium } from '../../e2e/support/demo.js';
+import { commentFormStrings, fillIn } from '../../support/comment-form-strings.js';
+
 export { commentForm, eventually, focusedInForm, launchChromium, sleep, storedDrafts } from '../../e2e/support/demo.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dist = join(root, 'dist');
 const dataDir = process.env.NEWS_WIDGETS_WP_DIR || join(process.env.TMPDIR || tmpdir(), 'news-widgets-wordpress');
 
-/** The words of `<comment-form>` (src/comment-form.strings.ts) the tests wait for. */
+/** The words of `<comment-form>` the tests wait for, from the source. */
 export const strings = {
-  posted: 'Your comment has been posted.',
-  pending: 'Your comment is awaiting moderation.',
-  closed: 'Comments are closed on this article.',
-  requiredName: 'Enter your name',
-  requiredEmail: 'Enter your email address',
-  retrying: (seconds) => `Your comment could not be sent yet. Trying again in ${seconds} seconds.`,
+  ...commentFormStrings,
+  retrying: (seconds) => fillIn(commentFormStrings.retrying, { seconds }),
 };
 
 /** Chromium's console errors for answers the tests cause on purpose. */
@@ -152,6 +151,20 @@ ${body}
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/**
+ * What each test file starts: the WordPress site (checked), the page server and Chromium.
+ * When one of them fails, the others are closed, so the failure ends the run instead of hanging it.
+ */
+export async function startAll() {
+  const [wp, pages, browser] = await Promise.allSettled([wordpressSite(), startPageServer(), launchChromium()]);
+  const failure = [wp, pages, browser].find(({ status }) => status === 'rejected');
+  if (failure) {
+    await Promise.allSettled([pages.value?.close(), browser.value?.close()]);
+    throw failure.reason;
+  }
+  return { wp: wp.value, pages: pages.value, browser: browser.value };
 }
 
 /** Escapes text for an HTML attribute (`&_embed` in a URL, say). */
