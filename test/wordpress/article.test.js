@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { attr, openReader, startAll } from './support/wordpress.js';
+import { describe, it } from 'node:test';
+import { attr, openReader, useWordPress } from './support/wordpress.js';
 
 /** The seed article's paragraphs, as the demo feed carries them (the text the fixture post was made from). */
 const seedParagraphs = [
@@ -49,13 +49,7 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
   let wp;
   let pages;
   let browser;
-  before(async () => {
-    ({ wp, pages, browser } = await startAll());
-  });
-  after(async () => {
-    await browser?.close();
-    await pages?.close();
-  });
+  useWordPress((started) => ({ wp, pages, browser } = started));
 
   it('renders a post fetched with _embed: title, content, author, date and category, from another origin', async (t) => {
     const { seed } = wp.posts;

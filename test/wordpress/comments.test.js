@@ -4,7 +4,7 @@
  * back from WordPress, as the admin (application password) when a reader cannot see it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   attr,
   commentForm,
@@ -16,22 +16,16 @@ import {
   openReader,
   reader as newReader,
   recordFormEvents,
-  startAll,
   strings,
   uniqueText,
+  useWordPress,
 } from './support/wordpress.js';
 
 describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => {
   let wp;
   let pages;
   let browser;
-  before(async () => {
-    ({ wp, pages, browser } = await startAll());
-  });
-  after(async () => {
-    await browser?.close();
-    await pages?.close();
-  });
+  useWordPress((started) => ({ wp, pages, browser } = started));
 
   /** A page with a form for one post, outside any article (`post-id` given). */
   const formPage = (postId, attributes = '') =>

@@ -5,7 +5,7 @@
  * duplicate check, and every test counts the rows WordPress stored.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   attr,
   commentForm,
@@ -17,23 +17,17 @@ import {
   reader as newReader,
   recordFormEvents,
   sleep,
-  startAll,
   storedDrafts,
   strings,
   uniqueText,
+  useWordPress,
 } from './support/wordpress.js';
 
 describe('posting again to a real WordPress', { timeout: 120_000 }, () => {
   let wp;
   let pages;
   let browser;
-  before(async () => {
-    ({ wp, pages, browser } = await startAll());
-  });
-  after(async () => {
-    await browser?.close();
-    await pages?.close();
-  });
+  useWordPress((started) => ({ wp, pages, browser } = started));
 
   const formPage = (postId) => pages.page(`<comment-form endpoint="${attr(wp.commentsEndpoint)}" post-id="${postId}"></comment-form>`);
   const commentsBy = async (postId, who) => (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);

@@ -12,6 +12,7 @@
  * Not a test file itself: `node --test test/e2e/` runs only the `*.test.js` files.
  */
 import { commentFormStrings } from '../../support/comment-form-strings.js';
+import { newReaderContext } from '../../support/reader-context.js';
 import { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -114,33 +115,18 @@ export const ABORTED = 'Failed to load resource: net::ERR_FAILED';
 export const SERVER_ERROR_500 = 'Failed to load resource: the server responded with a status of 500 (Internal Server Error)';
 
 /**
- * A fresh browser context (its own IndexedDB, localStorage and BroadcastChannel scope),
- * closed when the test ends, recording console errors and page errors of all its pages.
+ * A reader's browser (see test/support/reader-context.js) that opens the demo page.
  * `expectedErrors`: console errors the test causes on purpose, as `{ text, url }`.
  */
-export async function openReader(t, browser, demo, { expectedErrors = [] } = {}) {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const problems = [];
-  context.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const { url } = message.location();
-    if (expectedErrors.some((expected) => expected.text === message.text() && expected.url === url)) return;
-    problems.push(`console error: ${message.text()} (${url})`);
-  });
-  context.on('weberror', (error) => problems.push(`page error: ${error.error().stack ?? error.error().message}`));
-
+export async function openReader(t, browser, demo, options = {}) {
+  const reader = await newReaderContext(t, browser, options);
   return {
-    context,
-    problems,
+    ...reader,
     /** A new tab showing the demo article, ready for typing. */
     async openPage() {
-      const page = await context.newPage();
+      const page = await reader.context.newPage();
       await openDemo(page, demo);
       return page;
-    },
-    assertNoProblems() {
-      assert.deepEqual(problems, [], 'console errors or page errors');
     },
   };
 }

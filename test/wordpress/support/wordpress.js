@@ -8,6 +8,7 @@
  * Not a test file itself: `node --test test/wordpress/` runs only the `*.test.js` files.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../../e2e/support/demo.js';
 import { commentFormStrings, fillIn } from '../../support/comment-form-strings.js';
+import { newReaderContext } from '../../support/reader-context.js';
 
 export { commentForm, eventually, focusedInForm, launchChromium, sleep, storedDrafts } from '../../e2e/support/demo.js';
 
@@ -171,31 +173,17 @@ export async function startAll() {
 export const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
- * A fresh browser context (its own storage), closed when the test ends, recording
- * console errors and page errors. `expectedErrors`: `{ text, url }` of console errors
- * the test causes on purpose; `url` is a prefix of the failing resource's URL.
+ * A reader's browser (see test/support/reader-context.js) that opens a URL.
+ * `expectedErrors`: `{ text, url }` of console errors the test causes on purpose.
  */
-export async function openReader(t, browser, { expectedErrors = [] } = {}) {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const problems = [];
-  context.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const { url } = message.location();
-    if (expectedErrors.some((expected) => expected.text === message.text() && url.startsWith(expected.url))) return;
-    problems.push(`console error: ${message.text()} (${url})`);
-  });
-  context.on('weberror', (error) => problems.push(`page error: ${error.error().stack ?? error.error().message}`));
+export async function openReader(t, browser, options = {}) {
+  const reader = await newReaderContext(t, browser, options);
   return {
-    context,
-    problems,
+    ...reader,
     async open(url) {
-      const page = await context.newPage();
+      const page = await reader.context.newPage();
       await page.goto(url);
       return page;
-    },
-    assertNoProblems() {
-      assert.deepEqual(problems, [], 'console errors or page errors');
     },
   };
 }
@@ -217,4 +205,14 @@ export async function recordFormEvents(page) {
     }
   });
   return () => page.evaluate(() => window.commentFormEvents);
+}
+
+/** Starts WordPress's page server and Chromium for a `describe` block, and stops them after it. */
+export function useWordPress(assign) {
+  let started;
+  before(async () => assign((started = await startAll())));
+  after(async () => {
+    await started?.browser.close();
+    await started?.pages.close();
+  });
 }
