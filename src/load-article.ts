@@ -6,7 +6,7 @@ import type { Article } from './article.js';
 import { FeedError } from './feed-error.js';
 import { fetchFeedDocument, parseFeedJson } from './fetch-feed-document.js';
 import { lacksEmbeds } from './normalize-wordpress.js';
-import { readArticles, selectArticle } from './read-articles.js';
+import { readArticle } from './read-articles.js';
 
 export interface ArticleSource {
   data?: unknown;
@@ -41,7 +41,7 @@ export async function loadArticle({ data, inlineText, src, item }: ArticleSource
       }
     }
   }
-  const article = selectArticle(readArticles(feed, base), item);
+  const article = readArticle(feed, base, item);
   if (!article) throw new FeedError('item-not-found', 'The feed holds no matching item.');
   return article;
 }

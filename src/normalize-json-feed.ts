@@ -29,22 +29,26 @@ export function isJsonFeed(doc: unknown): doc is JsonObject {
  * or against the feed's own `feed_url` when it is not given.
  */
 export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleList {
+  return { format: 'json-feed', feedTitle: plainText(doc.title), articles: [...jsonFeedArticles(doc, baseUrl)] };
+}
+
+/** The feed's articles one at a time, so a reader after one item need not normalize them all. */
+export function* jsonFeedArticles(doc: JsonObject, baseUrl?: string): Generator<Article> {
   const urlBase = baseUrl ?? absoluteUrl(doc.feed_url, undefined, 'link', true);
   const homePage = absoluteUrl(doc.home_page_url, urlBase, 'link', true);
   const feedAuthors = readAuthors(doc.authors, urlBase) ?? readAuthors(doc.author, urlBase) ?? [];
   const feedLanguage = nonEmptyString(doc.language);
   const items = Array.isArray(doc.items) ? doc.items : [];
 
-  const articles: Article[] = [];
-  items.forEach((item: unknown, index) => {
+  for (const [index, item] of items.entries()) {
     // A non-object in `items` is no article at all.
-    if (!isJsonObject(item)) return;
+    if (!isJsonObject(item)) continue;
     const url = absoluteUrl(item.url, urlBase, 'link', true);
     const title = plainText(item.title);
     const summary = plainText(item.summary);
     const contentHtml = nonEmptyString(item.content_html);
     const contentText = nonEmptyString(item.content_text);
-    articles.push({
+    yield {
       format: 'json-feed',
       // The spec says to discard items without an id; WordPress-made feeds omit it,
       // and readers still want those posts, so the permalink stands in.
@@ -69,9 +73,8 @@ export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleLis
       tags: [],
       language: nonEmptyString(item.language) ?? feedLanguage,
       baseUrl: url ?? homePage ?? baseUrl,
-    });
-  });
-  return { format: 'json-feed', feedTitle: plainText(doc.title), articles };
+    };
+  }
 }
 
 /** `authors` (array) or `author` (object); `undefined` when it names nobody, so the next source applies. */

@@ -25,8 +25,14 @@ export function isWordPressPost(doc: unknown): doc is JsonObject {
 
 /** One post or a posts collection. Entries of a collection that are not posts are skipped. */
 export function normalizeWordPress(doc: unknown, baseUrl?: string): ArticleList {
-  const posts: JsonObject[] = Array.isArray(doc) ? doc.filter(isWordPressPost) : isWordPressPost(doc) ? [doc] : [];
-  return { format: 'wordpress', articles: posts.map((post) => normalizeWordPressPost(post, baseUrl)) };
+  return { format: 'wordpress', articles: [...wordPressArticles(doc, baseUrl)] };
+}
+
+/** The posts one at a time, so a reader after one post need not normalize them all. */
+export function* wordPressArticles(doc: unknown, baseUrl?: string): Generator<Article> {
+  for (const post of Array.isArray(doc) ? doc : [doc]) {
+    if (isWordPressPost(post)) yield normalizeWordPressPost(post, baseUrl);
+  }
 }
 
 /**

@@ -5,8 +5,8 @@
 
 import type { Article, ArticleList } from './article.js';
 import { FeedError } from './feed-error.js';
-import { isJsonFeed, normalizeJsonFeed } from './normalize-json-feed.js';
-import { isWordPressPost, normalizeWordPress } from './normalize-wordpress.js';
+import { isJsonFeed, jsonFeedArticles, normalizeJsonFeed } from './normalize-json-feed.js';
+import { isWordPressPost, normalizeWordPress, wordPressArticles } from './normalize-wordpress.js';
 import { textFromHtml } from './plain-text.js';
 
 /**
@@ -16,11 +16,34 @@ import { textFromHtml } from './plain-text.js';
  */
 export function readArticles(doc: unknown, baseUrl?: string): ArticleList {
   if (isJsonFeed(doc)) return normalizeJsonFeed(doc, baseUrl);
-  if (isWordPressPost(doc) || (Array.isArray(doc) && (doc.length === 0 || doc.some(isWordPressPost)))) {
-    return normalizeWordPress(doc, baseUrl);
-  }
+  if (isWordPressDocument(doc)) return normalizeWordPress(doc, baseUrl);
   throw new FeedError('not-a-feed', notAFeedMessage(doc));
 }
+
+/**
+ * The one article `item` names (see `selectArticle`), normalizing items only until it
+ * is found: showing the first item of a 10 MB feed does not read the other 4,999.
+ */
+export function readArticle(doc: unknown, baseUrl?: string, item?: string | null): Article | undefined {
+  let articles: Iterable<Article>;
+  if (isJsonFeed(doc)) articles = jsonFeedArticles(doc, baseUrl);
+  else if (isWordPressDocument(doc)) articles = wordPressArticles(doc, baseUrl);
+  else throw new FeedError('not-a-feed', notAFeedMessage(doc));
+  const wanted = item?.trim();
+  const seen: Article[] = [];
+  for (const article of articles) {
+    if (!wanted || isExactly(article, wanted)) return article;
+    seen.push(article);
+  }
+  return selectFrom(seen, wanted);
+}
+
+const isWordPressDocument = (doc: unknown) =>
+  isWordPressPost(doc) || (Array.isArray(doc) && (doc.length === 0 || doc.some(isWordPressPost)));
+
+const isExactly = (article: Article, wanted: string) =>
+  article.id === wanted || article.url === wanted || article.slug === wanted ||
+  (article.postId !== undefined && String(article.postId) === wanted);
 
 /** Says what the document is instead, in words a site owner can act on. */
 function notAFeedMessage(doc: unknown): string {
@@ -44,17 +67,17 @@ function notAFeedMessage(doc: unknown): string {
  * article when `item` is empty. Exact matches win over URL-normalized ones.
  */
 export function selectArticle(list: ArticleList, item?: string | null): Article | undefined {
+  return selectFrom(list.articles, item);
+}
+
+function selectFrom(articles: Article[], item?: string | null): Article | undefined {
   const wanted = item?.trim();
-  if (!wanted) return list.articles[0];
-  const exact = list.articles.find(
-    (article) =>
-      article.id === wanted || article.url === wanted || article.slug === wanted ||
-      (article.postId !== undefined && String(article.postId) === wanted),
-  );
+  if (!wanted) return articles[0];
+  const exact = articles.find((article) => isExactly(article, wanted));
   if (exact) return exact;
   const wantedUrl = comparableUrl(wanted);
   if (wantedUrl === undefined) return undefined;
-  return list.articles.find((article) => comparableUrl(article.id) === wantedUrl || comparableUrl(article.url) === wantedUrl);
+  return articles.find((article) => comparableUrl(article.id) === wantedUrl || comparableUrl(article.url) === wantedUrl);
 }
 
 /** `HTTPS://Example.org/post/#top` and `https://example.org/post` name the same article. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/feed-error.js';
-import { readArticles, selectArticle } from '../../src/read-articles.js';
+import { readArticle, readArticles, selectArticle } from '../../src/read-articles.js';
 
 const corpusDirectory = new URL('../../../shared/corpus/', import.meta.url);
 const readCorpus = (path: string) => JSON.parse(readFileSync(new URL(path, corpusDirectory), 'utf8'));
@@ -145,5 +145,55 @@ describe('selectArticle', () => {
     });
     expect(selectArticle(list, 'https://news.example/story')?.id).toBe('second');
     expect(selectArticle(list, 'https://news.example/story#top')?.id).toBe('first');
+  });
+});
+
+describe('readArticle', () => {
+  /** A feed whose items count how often their fields are read. */
+  function countingFeed(size: number) {
+    let reads = 0;
+    const items = Array.from({ length: size }, (_, index) => ({
+      id: `item-${index}`,
+      url: `https://news.example/${index}`,
+      get title() {
+        reads++;
+        return `Story ${index}`;
+      },
+    }));
+    return { feed: { version: 'https://jsonfeed.org/version/1.1', items }, reads: () => reads };
+  }
+
+  it('reads only the first item of a 5,000-item feed when no item is asked for', () => {
+    const { feed, reads } = countingFeed(5000);
+    expect(readArticle(feed)?.id).toBe('item-0');
+    expect(reads()).toBe(1);
+  });
+
+  it('stops at the item asked for, and still finds it by a differently written URL', () => {
+    const { feed, reads } = countingFeed(5000);
+    expect(readArticle(feed, undefined, 'item-9')?.id).toBe('item-9');
+    expect(reads()).toBe(10);
+    expect(readArticle(feed, undefined, 'HTTPS://news.example/42/#comments')?.id).toBe('item-42');
+  });
+
+  it('picks the same article as reading the whole feed, for every real feed and WordPress file', () => {
+    const files = [
+      ...readdirSync(new URL('feeds/', corpusDirectory)).map((name) => `feeds/${name}`),
+      `${CORE}PostModel.json`,
+      `${CORE}PostsCollection.json`,
+      GULLFOSS,
+    ];
+    for (const doc of files.map(readCorpus)) {
+      const list = readArticles(doc, 'https://news.example/feed.json');
+      for (const article of list.articles) {
+        expect(readArticle(doc, 'https://news.example/feed.json', article.id)).toEqual(selectArticle(list, article.id));
+      }
+      expect(readArticle(doc, 'https://news.example/feed.json')).toEqual(list.articles[0]);
+    }
+  });
+
+  it('refuses a document that is no feed, as readArticles does', () => {
+    expect(() => readArticle({ hello: 1 })).toThrow(FeedError);
+    expect(readArticle([])).toBeUndefined();
   });
 });
