@@ -106,10 +106,10 @@ const REQUIRED_MESSAGE: Record<CommentField, keyof CommentFormStrings> = {
  * @cssprop --comment-form-radius - Corner radius of inputs and the button. Default: 0.25rem.
  * @cssprop --comment-form-gap - Space between fields. Default: 1.25rem.
  *
- * @fires comment-form-submit - Before sending; cancelable (`CommentFormSubmitEvent`).
- * @fires comment-form-success - The server confirmed the comment (`CommentFormSuccessEvent`).
- * @fires comment-form-error - Refused, unconfirmed, or queued for later (`CommentFormErrorEvent`).
- * @fires comment-form-draft-restore - A saved draft was put back (`CommentFormDraftRestoreEvent`).
+ * @fires {CommentFormSubmitEvent} comment-form-submit - Before sending; cancelable.
+ * @fires {CommentFormSuccessEvent} comment-form-success - The server confirmed the comment.
+ * @fires {CommentFormErrorEvent} comment-form-error - Refused, unconfirmed, or queued for later.
+ * @fires {CommentFormDraftRestoreEvent} comment-form-draft-restore - A saved draft was put back.
  */
 export class CommentFormElement extends LitElement {
   static override styles = commentFormStyles;

@@ -107,7 +107,9 @@ const comparableText = (node: Node | undefined) =>
  *
  * @csspart article - The `<article>` element.
  * @csspart headline - The headline heading (`h1`–`h6`, set by `heading-level`).
+ * @csspart headline-text - The headline's text inside the heading.
  * @csspart summary - The summary or excerpt under the headline.
+ * @csspart summary-text - The summary's text inside the `summary` paragraph.
  * @csspart byline - The authors and dates.
  * @csspart figure - The `<figure>` around the featured image.
  * @csspart image - The featured image.
@@ -131,10 +133,16 @@ const comparableText = (node: Node | undefined) =>
  * @cssprop --news-article-placeholder-height - Space reserved while loading. Default: 24rem.
  * @cssprop --news-article-error-color - Border colour of the error box. Default: currentColor.
  *
- * @fires loadstart - A load begins (a new `src`, `item`, `data` or inline feed).
- * @fires load - The article is rendered.
- * @fires error - The article could not be shown; `element.error` says why.
- * @fires loadend - After `load` or `error`.
+ * @attr {'loading' | 'ready' | 'error'} state - Read only: set by the element while it has something to show (the `state` property); for CSS such as `news-article[state='error']`.
+ *
+ * @cssstate loading - The article is being fetched or prepared (also `aria-busy="true"`).
+ * @cssstate ready - The article is on show.
+ * @cssstate error - The article could not be shown.
+ *
+ * @fires {Event} loadstart - A load begins (a new `src`, `item`, `data` or inline feed).
+ * @fires {Event} load - The article is rendered.
+ * @fires {Event} error - The article could not be shown; `element.error` says why.
+ * @fires {Event} loadend - After `load` or `error`.
  */
 export class NewsArticleElement extends LitElement {
   static override styles = newsArticleStyles;
