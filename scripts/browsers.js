@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 
 const candidates = {
   chromium: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+  firefox: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'],
 };
 
 /** The path of a browser, or undefined when it is not installed. */
@@ -16,7 +17,11 @@ export function browserPath(name) {
 /** How to install each browser on Debian. */
 export const installHint = {
   chromium: 'sudo apt-get update && sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium/Chrome binary)',
+  firefox: 'sudo apt-get update && sudo apt-get install -y firefox-esr   (or set FIREFOX_PATH to a Firefox binary)',
 };
+
+/** The browsers the browser tests run in (`npm test` needs each of them). */
+export const testBrowsers = ['chromium', 'firefox'];
 
 /** Flags Chromium needs to start headless, as root, on a machine with no outside network. */
 export const chromiumArgs = [

@@ -1,6 +1,6 @@
 /**
- * The bundle in a browser without the HTML Sanitizer API (Firefox ESR and Safari
- * today): the API is removed from this page before the bundle loads, so the bundle
+ * The bundle in a browser without the HTML Sanitizer API (Safari and older
+ * Chromium and Firefox today): the API is removed from this page before the bundle loads, so the bundle
  * must fetch its DOMPurify chunk, from beside its own URL, and still sanitize.
  */
 import { expect, oneEvent } from '@open-wc/testing';

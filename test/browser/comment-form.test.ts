@@ -1,5 +1,5 @@
 /**
- * <comment-form> in real Chromium with real IndexedDB, posting over real HTTP to
+ * <comment-form> in real Chromium and Firefox with real IndexedDB, posting over real HTTP to
  * the json protocol's reference endpoint (scripts/comment-endpoint.js, one instance
  * per test under /api/t/<name>/comments) and to a WordPress-like endpoint. Failures
  * are produced by the server for real; axe checks every state.

@@ -1,5 +1,5 @@
 /**
- * The draft store when storage fails, in real Chromium. Each failure is real where the
+ * The draft store when storage fails, in real Chromium and Firefox. Each failure is real where the
  * page can cause it (a database deleted, upgraded by another connection, a transaction
  * held up by another connection); otherwise only the platform API is stubbed to throw or
  * never answer, and the test says which. A "reload" is a second store from

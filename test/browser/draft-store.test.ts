@@ -1,5 +1,5 @@
 /**
- * The draft store on real IndexedDB in Chromium: what a reader typed survives a reload,
+ * The draft store on real IndexedDB in Chromium and Firefox: what a reader typed survives a reload,
  * lives in our own database, and other tabs hear of changes. A "reload" is a second store
  * from `createDraftStore` (no shared instance) on the same database; a second "tab" is
  * one too, with its own tab id. Each test uses a database of its own.

@@ -1,5 +1,5 @@
 /**
- * <news-article> in real Chromium: real feeds from the corpus served over HTTP by the
+ * <news-article> in real Chromium and Firefox: real feeds from the corpus served over HTTP by the
  * test runner, real failures (error statuses, HTML bodies, closed ports), axe in
  * every state.
  */

@@ -73,7 +73,7 @@ describe('sanitizing the XSS corpus', () => {
     expect(vectors.length).to.equal(532);
   });
 
-  it('this Chromium has the HTML Sanitizer API, so the native path is the one readers get', () => {
+  it('this browser has the HTML Sanitizer API, so the native path is the one readers get', () => {
     expect(hasNativeSanitizer()).to.equal(true);
   });
 
