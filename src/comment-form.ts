@@ -168,6 +168,8 @@ export class CommentFormElement extends LitElement {
     this.#onSettled(submission, result),
   );
   #draftKey: string | undefined;
+  #draftKeyInputs = '';
+  #draftKeyCache = '';
   #restoring = 0;
   #focusSummary = false;
 
@@ -205,12 +207,23 @@ export class CommentFormElement extends LitElement {
     // The draft belongs to this page, post and parent: switch drafts when any of them
     // changes. Inside an article that is still loading, wait for its post id first.
     const waitingForArticle = this.postId === undefined && this.#article.value === null;
-    const key = waitingForArticle ? undefined : draftKey({ pageUrl: location.href, postId: this.effectivePostId, parent: this.parent });
+    const key = waitingForArticle ? undefined : this.#currentDraftKey();
     if (key && key !== this.#draftKey) {
       this.#draftKey = key;
       void this.#restore(key);
     }
     super.willUpdate(changed);
+  }
+
+  /** The draft key of this page, post and parent; worked out again only when one of them changes (not per keystroke). */
+  #currentDraftKey(): string {
+    const postId = this.effectivePostId;
+    const inputs = `${location.href}\n${postId}\n${this.parent}`;
+    if (inputs !== this.#draftKeyInputs) {
+      this.#draftKeyInputs = inputs;
+      this.#draftKeyCache = draftKey({ pageUrl: location.href, postId, parent: this.parent });
+    }
+    return this.#draftKeyCache;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -454,7 +467,7 @@ export class CommentFormElement extends LitElement {
       parent: this.parent,
       nonce: this.nonce,
       fields,
-      draftKey: this.#draftKey ?? draftKey({ pageUrl: location.href, postId: this.effectivePostId, parent: this.parent }),
+      draftKey: this.#draftKey ?? this.#currentDraftKey(),
       createdAt: Date.now(),
       attempts: 0,
     };

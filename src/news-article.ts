@@ -42,6 +42,35 @@ export type NewsArticleStringOverrides = Partial<Omit<NewsArticleStrings, 'error
 
 export type NewsArticleState = 'loading' | 'ready' | 'error';
 
+interface LocaleFormats {
+  date: Intl.DateTimeFormat;
+  names: Intl.ListFormat;
+  terms: Intl.ListFormat;
+}
+/**
+ * One set of formatters per language, shared by every article on the page: creating
+ * them is slow (the first one loads the locale's data), and a render needs three.
+ */
+const formatsByLocale = new Map<string, LocaleFormats>();
+function localeFormats(language: string | undefined): LocaleFormats {
+  let locale: string | undefined;
+  try {
+    locale = language ? Intl.getCanonicalLocales(language)[0] : undefined;
+  } catch {
+    // A malformed `lang` value: the browser's own language instead.
+  }
+  let formats = formatsByLocale.get(locale ?? '');
+  if (!formats) {
+    formats = {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }),
+      names: new Intl.ListFormat(locale, { type: 'conjunction' }),
+      terms: new Intl.ListFormat(locale, { type: 'unit' }),
+    };
+    formatsByLocale.set(locale ?? '', formats);
+  }
+  return formats;
+}
+
 /** What the task hands to `render()`: the model plus its sanitized, ready-to-insert nodes. */
 interface RenderedArticle {
   article: Article;
@@ -337,7 +366,7 @@ export class NewsArticleElement extends LitElement {
   #renderByline(article: Article): TemplateResult | typeof nothing {
     const { authors, published, modified } = article;
     if (!authors.length && !published) return nothing;
-    const format = this.#dateFormat();
+    const format = this.#formats().date;
     const showModified = modified && published && format.format(modified) !== format.format(published);
     return html`<p part="byline">
       ${authors.length ? html`<span class="authors">${this.#text('by')} ${this.#renderAuthors(authors)}</span>` : nothing}
@@ -358,13 +387,7 @@ export class NewsArticleElement extends LitElement {
 
   /** "A, B and C" in the page's language, each name linked when the feed gives a URL. */
   #renderAuthors(authors: ArticleAuthor[]): unknown[] {
-    const names = authors.map((author) => author.name);
-    let parts: { type: string; value: string }[];
-    try {
-      parts = new Intl.ListFormat(this.#locale(), { type: 'conjunction' }).formatToParts(names);
-    } catch {
-      parts = names.flatMap((value, index) => [...(index ? [{ type: 'literal', value: ', ' }] : []), { type: 'element', value }]);
-    }
+    const parts = this.#formats().names.formatToParts(authors.map((author) => author.name));
     let index = 0;
     return parts.map((part) => {
       if (part.type !== 'element') return part.value;
@@ -375,13 +398,7 @@ export class NewsArticleElement extends LitElement {
 
   #renderTerms(part: 'categories' | 'tags', label: 'categorizedAs' | 'tagged', terms: string[]) {
     if (!terms.length) return nothing;
-    let list: string;
-    try {
-      list = new Intl.ListFormat(this.#locale(), { type: 'unit' }).format(terms);
-    } catch {
-      list = terms.join(', ');
-    }
-    return html`<p part=${part}>${this.#text(label)} ${list}</p>`;
+    return html`<p part=${part}>${this.#text(label)} ${this.#formats().terms.format(terms)}</p>`;
   }
 
   #renderError(error: FeedError): TemplateResult {
@@ -407,17 +424,9 @@ export class NewsArticleElement extends LitElement {
     return new FeedError('not-a-feed', error instanceof Error ? error.message : String(error));
   }
 
-  /** The language of the nearest `[lang]`, looking out through shadow roots, so dates and lists read the way the page does. */
-  #locale(): string | undefined {
-    return nearestLanguage(this);
-  }
-
-  #dateFormat(): Intl.DateTimeFormat {
-    try {
-      return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long' });
-    } catch {
-      return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
-    }
+  /** Formats in the language of the nearest `[lang]` (through shadow roots), so dates and lists read the way the page does. */
+  #formats(): LocaleFormats {
+    return localeFormats(nearestLanguage(this));
   }
 
   #inlineFeedText(): string | undefined {

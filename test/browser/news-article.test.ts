@@ -98,6 +98,18 @@ describe('<news-article> with the demo feed', () => {
     wrapper.remove();
   });
 
+  it('still renders, in the browser’s language, on a page whose lang attribute is malformed', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'not a language!';
+    const element = document.createElement('news-article');
+    element.src = '/demo-feed.json';
+    wrapper.append(element);
+    document.body.append(wrapper);
+    await oneEvent(element, 'load');
+    expect(text(element, 'time')).to.equal(new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2022-03-10T10:00:00Z')));
+    wrapper.remove();
+  });
+
   it('puts the headline at the heading level the page asks for', async () => {
     const element = await load(html`<news-article src="/demo-feed.json" heading-level="3"></news-article>`);
     expect(shadow(element).querySelector('h3[part~="headline"]')).to.exist;
