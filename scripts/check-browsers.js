@@ -1,9 +1,21 @@
-/** Stops `npm test` early, with the exact command to run, when a browser the tests need is missing. */
-import { browserPath, installHint, testBrowsers } from './browsers.js';
+/**
+ * Stops `npm test` early, with the exact command to run, when a browser the tests need
+ * is missing (all three, or those named in BROWSERS).
+ */
+import { installHint, missingFor, selectedBrowsers } from './browsers.js';
 
-const missing = testBrowsers.filter((name) => !browserPath(name));
+let browsers;
+try {
+  browsers = selectedBrowsers();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+const missing = browsers.filter((name) => missingFor(name).length);
 if (missing.length) {
   console.error('The browser tests need browsers that are not installed:');
-  for (const name of missing) console.error(`  ${name}: ${installHint[name]}`);
+  for (const name of missing) {
+    console.error(`  ${name} (${missingFor(name).join(', ')} not found): ${installHint[name]}`);
+  }
   process.exit(1);
 }
