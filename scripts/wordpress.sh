@@ -2,7 +2,8 @@
 # A real WordPress for the contract tests (test/wordpress/), from Debian's packages,
 # on loopback only:
 #
-#   scripts/wordpress.sh start    MariaDB + WordPress on http://127.0.0.1:8081/, with the fixtures
+#   scripts/wordpress.sh start    MariaDB + WordPress on http://127.0.0.1:8081/, with the fixtures and
+#                                 the README's example theme (docs/wordpress-theme/)
 #   scripts/wordpress.sh stop     stops both and deletes every byte of their data
 #   scripts/wordpress.sh status   says whether it runs (exit status 0) or not (3)
 #
@@ -122,9 +123,23 @@ require_packages() {
   fi
 }
 
+# The example theme of the README (docs/wordpress-theme/), linked file by file so the
+# site runs the code in the repository, with assets/ the built bundle (dist/); then
+# activated, with the post its tests comment on (test/wordpress/server/theme.php).
+install_theme() {
+  local theme="$DIR/wp-content/themes/news-widgets-example" entry
+  mkdir -p "$theme"
+  for entry in "$HERE"/docs/wordpress-theme/*; do ln -sfn "$entry" "$theme/$(basename "$entry")"; done
+  ln -sfn "$HERE/dist" "$theme/assets"
+  cp "$SERVER_FILES/router.php" "$DIR/router.php"
+  NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/theme.php" >/dev/null || die "activating the example theme failed"
+}
+
 start() {
   require_packages
   if healthy; then
+    # A site started by an older checkout gets this checkout's theme and router.
+    install_theme
     log "already running at $URL/ (data in $DIR)"
     return 0
   fi
@@ -196,6 +211,7 @@ PHP
   NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/setup.php" install || die "WordPress install failed"
   NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/setup.php" fixtures >"$DIR/site.json.tmp" || die "creating the fixtures failed"
   mv "$DIR/site.json.tmp" "$DIR/site.json"
+  install_theme
 
   healthy || { tail -20 "$DIR/php.log" >&2; die "WordPress does not answer at $URL/?rest_route=/wp/v2/posts"; }
   log "WordPress $(php -r 'echo json_decode(file_get_contents($argv[1]))->wordpress;' "$DIR/site.json") at $URL/ in $((SECONDS - started)) s (data in $DIR; stop with: $0 stop)"

@@ -2,18 +2,20 @@
 /**
  * Router for PHP's built-in server (`php -S`), run by scripts/wordpress.sh. Debian's
  * WordPress keeps wp-content outside its document root; the test site keeps it in a
- * temporary folder (WP_CONTENT_DIR): this serves uploads from there. Every other
+ * temporary folder (WP_CONTENT_DIR): this serves uploads and theme files from there. Every other
  * request goes to WordPress as PHP's server would send it.
  */
 $path = rawurldecode(parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH) ?? '/');
-if (str_starts_with($path, '/wp-content/uploads/') && !str_contains($path, '..')) {
+if ((str_starts_with($path, '/wp-content/uploads/') || str_starts_with($path, '/wp-content/themes/')) && !str_contains($path, '..')) {
     $file = getenv('NEWS_WIDGETS_WP_CONTENT') . substr($path, strlen('/wp-content'));
-    if (!is_file($file)) {
+    $types = ['png' => 'image/png', 'jpg' => 'image/jpeg', 'jpeg' => 'image/jpeg', 'gif' => 'image/gif', 'webp' => 'image/webp', 'js' => 'text/javascript; charset=utf-8', 'css' => 'text/css; charset=utf-8', 'map' => 'application/json'];
+    $type = $types[strtolower(pathinfo($file, PATHINFO_EXTENSION))] ?? null;
+    // A theme's PHP is run by WordPress, never sent as text.
+    if (!is_file($file) || (!$type && str_starts_with($path, '/wp-content/themes/'))) {
         http_response_code(404);
         return true;
     }
-    $types = ['png' => 'image/png', 'jpg' => 'image/jpeg', 'jpeg' => 'image/jpeg', 'gif' => 'image/gif', 'webp' => 'image/webp'];
-    header('Content-Type: ' . ($types[strtolower(pathinfo($file, PATHINFO_EXTENSION))] ?? 'application/octet-stream'));
+    header('Content-Type: ' . ($type ?? 'application/octet-stream'));
     header('Content-Length: ' . filesize($file));
     readfile($file);
     return true;
