@@ -66,15 +66,25 @@ before(async () => {
   vectors = (await (await fetch('/corpus/xss-vectors.json')).json()).vectors;
 });
 
-const engines: SanitizerEngine[] = ['native', 'dompurify'];
+/**
+ * Chromium and Firefox ship the HTML Sanitizer API; WebKit (Safari, and WebKitGTK in these
+ * tests) has none, so readers there get DOMPurify and the native path cannot run at all.
+ * Known from the engine rather than detected, so a broken detection still fails.
+ */
+const shipsSanitizerApi = !/AppleWebKit/.test(navigator.userAgent) || /Chrome\//.test(navigator.userAgent);
+const engines: SanitizerEngine[] = shipsSanitizerApi ? ['native', 'dompurify'] : ['dompurify'];
 
 describe('sanitizing the XSS corpus', () => {
   it('holds all 532 corpus entries', () => {
     expect(vectors.length).to.equal(532);
   });
 
-  it('this browser has the HTML Sanitizer API, so the native path is the one readers get', () => {
-    expect(hasNativeSanitizer()).to.equal(true);
+  it('readers get the native path where the browser has the HTML Sanitizer API, DOMPurify where it has none (WebKit)', async () => {
+    expect(hasNativeSanitizer()).to.equal(shipsSanitizerApi);
+    const container = document.createElement('div');
+    container.append(await sanitizeHtml('<p onclick="alert(1)">Kept <img src=x onerror=alert(2)></p>'));
+    expect(container.querySelector('p')!.textContent).to.equal('Kept ');
+    expect(findUnsafe(container)).to.deep.equal([]);
   });
 
   for (const engine of engines) {
