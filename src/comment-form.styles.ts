@@ -1,4 +1,11 @@
-/** Styles of `<comment-form>`: the page's font and colours, logical properties for right-to-left pages, visible focus. */
+/**
+ * Styles of `<comment-form>`: the page's font and colours, logical properties for
+ * right-to-left pages, visible focus. The colours the form picks itself are system
+ * colours or `light-dark()` pairs, which resolve against the `color-scheme` the page
+ * gives the host: when the page switches to dark (its `color-scheme`, by a media query
+ * or a class), the form follows with no script. Every pair meets WCAG AA on the
+ * page's own background (Canvas): 4.5:1 for text, 3:1 for borders and the focus ring.
+ */
 import { css } from 'lit';
 import { visuallyHidden } from './visually-hidden.styles.js';
 
@@ -78,6 +85,7 @@ export const commentFormStyles = [
     align-items: start;
   }
   .remember input {
+    accent-color: var(--_accent);
     inline-size: 1.25rem;
     block-size: 1.25rem;
     margin: 0.15rem 0 0;
@@ -96,8 +104,10 @@ export const commentFormStyles = [
     color: var(--comment-form-accent-text, Canvas);
     cursor: pointer;
   }
+  /* Sending: an outlined button (not a faded one, which would lose contrast). */
   [part~='submit'][aria-disabled='true'] {
-    opacity: 0.7;
+    background: transparent;
+    color: var(--_accent);
     cursor: progress;
   }
   .error-summary {
@@ -137,15 +147,38 @@ export const commentFormStyles = [
   .status:empty {
     margin: 0;
   }
+  /* Windows high contrast and other forced palettes: system colours only, every control outlined. */
   @media (forced-colors: active) {
+    [part~='input'] {
+      border-color: FieldText;
+    }
     [part~='submit'] {
       border-color: ButtonText;
       background: ButtonFace;
       color: ButtonText;
     }
+    [part~='submit'][aria-disabled='true'] {
+      border-style: dashed;
+      color: GrayText;
+    }
+    .remember input {
+      accent-color: auto;
+    }
+    :is(input, textarea, button, a):focus-visible,
+    .error-summary:focus {
+      outline-color: Highlight;
+    }
     .error-summary,
     .invalid [part~='input'] {
       border-color: CanvasText;
+    }
+    .required,
+    .error-message {
+      color: CanvasText;
+    }
+    .error-summary a,
+    .link-button {
+      color: LinkText;
     }
   }
 `,

@@ -1,4 +1,9 @@
-/** Styles of `<news-article>`: the page's font and colours by default, themable through custom properties and parts. */
+/**
+ * Styles of `<news-article>`: the page's font and colours by default, themable through
+ * custom properties and parts. The only colours it picks itself are system colours
+ * (`LinkText`) and ones mixed from the inherited text colour, so they follow the page's
+ * `color-scheme` and its dark mode with no script.
+ */
 import { css } from 'lit';
 import { visuallyHidden } from './visually-hidden.styles.js';
 
@@ -94,8 +99,19 @@ export const newsArticleStyles = [
     border: 2px solid var(--news-article-error-color, currentColor);
     border-radius: 0.25rem;
   }
+  /* The page's colours, not the browser's button colours (WebKit's dark ones fail contrast). */
   [part~='retry-button'] {
     font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 2px solid currentColor;
+    border-radius: 0.25rem;
+    padding: 0.4rem 1rem;
+    cursor: pointer;
+  }
+  [part~='retry-button']:focus-visible {
+    outline: 3px solid var(--news-article-link-color, LinkText);
+    outline-offset: 2px;
   }
   @media (forced-colors: active) {
     [part~='placeholder'] span {
@@ -103,6 +119,14 @@ export const newsArticleStyles = [
     }
     [part~='error'] {
       border-color: CanvasText;
+    }
+    [part~='retry-button'] {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    [part~='retry-button']:focus-visible {
+      outline-color: Highlight;
     }
   }
 `,
