@@ -8,11 +8,11 @@ import type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from
 import { parseFeedDate } from './parse-date.js';
 import { decodeEntities } from './plain-text.js';
 import { absoluteUrl, safeSrcset } from './safe-url.js';
-import { isJsonObject, nonEmptyString, type JsonObject } from './json-fields.js';
+import { isJsonObject, nonEmptyString, ownFields, type JsonObject } from './json-fields.js';
 
-
-export function isWordPressPost(doc: unknown): doc is JsonObject {
-  if (!isJsonObject(doc) || (typeof doc.id !== 'number' && !nonEmptyString(doc.id))) return false;
+export function isWordPressPost(value: unknown): value is JsonObject {
+  const doc = ownFields(value);
+  if (!doc || (typeof doc.id !== 'number' && !nonEmptyString(doc.id))) return false;
   // A comment also has `id` and `content.rendered`; it names its post and its author,
   // which a post never does.
   if (doc.type === 'comment' || typeof doc.post === 'number' || typeof doc.author_name === 'string') return false;
@@ -41,13 +41,14 @@ export function* wordPressArticles(doc: unknown, baseUrl?: string): Generator<Ar
  * used (as UTC, possibly off by the site's offset) only when `date_gmt` is missing
  * or unparseable, which WordPress does for drafts that never got a date.
  */
-export function normalizeWordPressPost(post: JsonObject, baseUrl?: string): Article {
+export function normalizeWordPressPost(value: JsonObject, baseUrl?: string): Article {
+  const post = ownFields(value) ?? {};
   const utc = { assumeUtc: true };
   const url = absoluteUrl(post.link, baseUrl, 'link', true);
   const urlBase = baseUrl ?? url;
   const postId = typeof post.id === 'number' && Number.isInteger(post.id) ? post.id : undefined;
   const slug = nonEmptyString(post.slug);
-  const embedded = isJsonObject(post._embedded) ? post._embedded : {};
+  const embedded = ownFields(post._embedded) ?? {};
   const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat() : [];
   return {
     format: 'wordpress',
@@ -72,10 +73,11 @@ export function normalizeWordPressPost(post: JsonObject, baseUrl?: string): Arti
 
 function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((author: unknown): ArticleAuthor[] => {
+  return value.flatMap((entry: unknown): ArticleAuthor[] => {
+    const author = ownFields(entry);
     // An embed the reader may not see comes back as an error object ({code, message}).
-    const name = isJsonObject(author) && !('code' in author) ? nonEmptyString(author.name) : undefined;
-    if (!isJsonObject(author) || name === undefined) return [];
+    const name = author && !('code' in author) ? nonEmptyString(author.name) : undefined;
+    if (!author || name === undefined) return [];
     return [{ name: decodeEntities(name), url: absoluteUrl(author.link, urlBase, 'link', true), avatar: largestAvatar(author.avatar_urls, urlBase) }];
   });
 }
@@ -83,6 +85,7 @@ function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor
 /** `avatar_urls` maps pixel sizes ("24", "48", "96") to URLs. */
 function largestAvatar(value: unknown, urlBase: string | undefined): string | undefined {
   if (!isJsonObject(value)) return undefined;
+  // Own entries only, like every read here.
   const bySize = Object.entries(value)
     .filter(([size]) => /^\d+$/.test(size))
     .sort(([a], [b]) => Number(b) - Number(a));
@@ -94,12 +97,12 @@ function largestAvatar(value: unknown, urlBase: string | undefined): string | un
 }
 
 function readFeaturedImage(value: unknown, urlBase: string | undefined): ArticleImage | undefined {
-  const media: unknown = Array.isArray(value) ? value[0] : undefined;
+  const media = ownFields(Array.isArray(value) ? value[0] : undefined);
   // `code` marks an embed error such as rest_forbidden (private or deleted media).
-  if (!isJsonObject(media) || 'code' in media) return undefined;
+  if (!media || 'code' in media) return undefined;
   const url = absoluteUrl(media.source_url, urlBase, 'media', false);
   if (!url) return undefined;
-  const details = isJsonObject(media.media_details) ? media.media_details : {};
+  const details = ownFields(media.media_details) ?? {};
   const width = positiveNumber(details.width);
   const height = positiveNumber(details.height);
   return {
@@ -119,8 +122,9 @@ function readFeaturedImage(value: unknown, urlBase: string | undefined): Article
 function srcsetFromSizes(value: unknown, width: number | undefined, height: number | undefined, urlBase: string | undefined): string | undefined {
   if (!isJsonObject(value)) return undefined;
   const candidates = new Map<number, string>();
-  for (const size of Object.values(value)) {
-    if (!isJsonObject(size) || typeof size.source_url !== 'string') continue;
+  for (const entry of Object.values(value)) {
+    const size = ownFields(entry);
+    if (!size || typeof size.source_url !== 'string') continue;
     const sizeWidth = positiveNumber(size.width);
     const sizeHeight = positiveNumber(size.height);
     if (sizeWidth === undefined || candidates.has(sizeWidth)) continue;
@@ -134,25 +138,25 @@ function srcsetFromSizes(value: unknown, width: number | undefined, height: numb
 
 /** `_embedded['wp:term']` holds one array of terms per taxonomy. */
 function termNames(terms: unknown[], taxonomy: string): string[] {
-  return terms.flatMap((term) => {
-    const name = isJsonObject(term) && term.taxonomy === taxonomy ? nonEmptyString(term.name) : undefined;
+  return terms.flatMap((entry) => {
+    const term = ownFields(entry);
+    const name = term && term.taxonomy === taxonomy ? nonEmptyString(term.name) : undefined;
     // Term names come entity-encoded (`Q&amp;A`).
     return name === undefined ? [] : [decodeEntities(name)];
   });
 }
 
 function rendered(field: unknown): string | undefined {
-  return isJsonObject(field) ? nonEmptyString(field.rendered) : undefined;
+  return nonEmptyString(ownFields(field)?.rendered);
 }
 
 function isProtected(field: unknown): boolean {
-  return isJsonObject(field) && field.protected === true;
+  return ownFields(field)?.protected === true;
 }
 
 function html(value: string | undefined): FeedText | undefined {
   return value === undefined ? undefined : { kind: 'html', value };
 }
-
 
 function positiveNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
@@ -163,6 +167,6 @@ function positiveNumber(value: unknown): number | undefined {
  * embed: it has `_links` (what embedding follows) but no `_embedded` anywhere.
  */
 export function lacksEmbeds(doc: unknown): boolean {
-  const posts = (Array.isArray(doc) ? doc : [doc]).filter(isWordPressPost);
+  const posts = (Array.isArray(doc) ? doc : [doc]).filter(isWordPressPost).map((post) => ownFields(post)!);
   return posts.length > 0 && posts.every((post) => isJsonObject(post._links) && !('_embedded' in post));
 }

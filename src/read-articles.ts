@@ -5,6 +5,7 @@
 
 import type { Article, ArticleList } from './article.js';
 import { FeedError } from './feed-error.js';
+import { ownFields } from './json-fields.js';
 import { isJsonFeed, jsonFeedArticles, normalizeJsonFeed } from './normalize-json-feed.js';
 import { isWordPressPost, normalizeWordPress, wordPressArticles } from './normalize-wordpress.js';
 import { textFromHtml } from './plain-text.js';
@@ -53,7 +54,7 @@ function notAFeedMessage(doc: unknown): string {
     return `${expected} ${what}.`;
   }
   if (Array.isArray(doc)) return `${expected} a list that holds no WordPress posts.`;
-  const { code, message, type } = doc as Record<string, unknown>;
+  const { code, message, type } = ownFields(doc)!;
   // The WordPress REST API reports errors as {code, message, data: {status}}.
   if (typeof code === 'string' && typeof message === 'string') {
     return `WordPress answered with an error instead of posts: ${textFromHtml(message)} (${code})`;
