@@ -30,8 +30,8 @@ export interface ArticleImage {
 }
 
 export interface Article {
-  /** Which format the article came from. */
-  format: 'json-feed' | 'wordpress';
+  /** Which format the article came from; `html`: the page's own server-rendered markup (id, title and dates only). */
+  format: 'json-feed' | 'wordpress' | 'html';
   /** JSON Feed item `id` (falling back to `url`), or the WordPress post id, as a string. */
   id: string;
   /** WordPress post slug. */

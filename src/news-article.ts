@@ -14,6 +14,12 @@ import { hasArticleSource, loadArticle } from './load-article.js';
 import { nearestLanguage } from './nearest-language.js';
 import { newsArticleStyles } from './news-article.styles.js';
 import { sanitizeHtml } from './sanitize-html.js';
+import {
+  SERVER_RENDERED_SELECTOR,
+  readServerRenderedArticle,
+  replacesServerRendered,
+  type ServerRenderedArticle,
+} from './server-rendered-article.js';
 import { articleStructuredData, serializeJsonLd } from './structured-data.js';
 
 /** The words the element shows. Every one can be replaced through the `strings` property. */
@@ -74,6 +80,8 @@ function localeFormats(language: string | undefined): LocaleFormats {
 /** What the task hands to `render()`: the model plus its sanitized, ready-to-insert nodes. */
 interface RenderedArticle {
   article: Article;
+  /** False when the page's server-rendered markup stays on show instead (then there are no nodes). */
+  replacesMarkup: boolean;
   headline?: Element;
   summary?: Element;
   content?: Element;
@@ -133,6 +141,7 @@ const comparableText = (node: Node | undefined) =>
  * @tag news-article
  *
  * @slot - Content shown after the article, such as a `<comment-form>` (which then learns the post from the article).
+ * @slot article - The page's own server-rendered article: shown until a newer one loads (see the README). Not sanitized.
  *
  * @csspart article - The `<article>` element.
  * @csspart headline - The headline heading (`h1`–`h6`, set by `heading-level`).
@@ -164,7 +173,7 @@ const comparableText = (node: Node | undefined) =>
  *
  * @attr {'loading' | 'ready' | 'error'} state - Read only: set by the element while it has something to show (the `state` property); for CSS such as `news-article[state='error']`.
  *
- * @cssstate loading - The article is being fetched or prepared (also `aria-busy="true"`).
+ * @cssstate loading - The article is being fetched or prepared (also `aria-busy="true"`, unless server-rendered markup is on show).
  * @cssstate ready - The article is on show.
  * @cssstate error - The article could not be shown.
  *
@@ -203,6 +212,9 @@ export class NewsArticleElement extends LitElement {
   #internals = this.attachInternals();
   #eventAfterRender: 'load' | 'error' | undefined;
   #rerunOnConnect = false;
+  /** What the server-rendered markup says; read again when the `article` slot's children change. */
+  #markup: ServerRenderedArticle | undefined;
+  #markupStale = true;
   #contextProvider = new ContextProvider(this, { context: articleContext, initialValue: null });
 
   #articleTask = new Task(this, {
@@ -214,6 +226,10 @@ export class NewsArticleElement extends LitElement {
       this.dispatchEvent(new Event('loadstart'));
       const article = await loadArticle(source, signal);
       signal.throwIfAborted();
+      // The page already shows this article, and not an older version: keep it, and spend nothing on nodes never shown.
+      if (this.#markup && !replacesServerRendered(article, this.#markup)) {
+        return { article, replacesMarkup: false } as RenderedArticle;
+      }
       const articleBase = article.baseUrl ?? document.baseURI;
       const [headline, summary, content] = await Promise.all([
         renderFeedText(article.title, 'span', 'headline-text', articleBase),
@@ -223,7 +239,13 @@ export class NewsArticleElement extends LitElement {
       signal.throwIfAborted();
       // WordPress makes excerpts from the first words of the post: do not print them twice.
       const redundantSummary = summary && content && comparableText(content).startsWith(comparableText(summary));
-      return { article, headline, summary: redundantSummary ? undefined : summary, content } as RenderedArticle;
+      return {
+        article,
+        replacesMarkup: true,
+        headline,
+        summary: redundantSummary ? undefined : summary,
+        content,
+      } as RenderedArticle;
     },
     onComplete: () => (this.#eventAfterRender = 'load'),
     onError: (error) => {
@@ -238,9 +260,12 @@ export class NewsArticleElement extends LitElement {
     this.strings = {};
   }
 
-  /** The article on show, normalized; `undefined` until the element is `ready`. */
+  /**
+   * The article on show, normalized; `undefined` until the element is `ready`. With server-rendered
+   * markup, what the markup says (`format: 'html'`) until an article loads, or when it fails to.
+   */
   get article(): Article | undefined {
-    return this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value?.article : undefined;
+    return this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value?.article : this.#markup?.article;
   }
 
   /** Why the last load failed, when `state` is `error`. */
@@ -258,7 +283,8 @@ export class NewsArticleElement extends LitElement {
       case TaskStatus.ERROR:
         return 'error';
       default:
-        return undefined;
+        // No source: server-rendered markup is the article, as it is.
+        return this.#markup ? 'ready' : undefined;
     }
   }
 
@@ -284,11 +310,22 @@ export class NewsArticleElement extends LitElement {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.#markupStale) {
+      this.#markupStale = false;
+      this.#markup = readServerRenderedArticle([...this.querySelectorAll(SERVER_RENDERED_SELECTOR)]);
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#reflectState();
-    // Nothing to show: a form inside must not wait for an article that will not come.
-    if (!this.state) this.#contextProvider.setValue(undefined);
+    // While loading, a form inside learns its post from the markup at once, or waits for the
+    // article. With nothing to show, or after a failure, it must not wait for an article that will not come.
+    const status = this.#articleTask.status;
+    if (status !== TaskStatus.PENDING && status !== TaskStatus.COMPLETE) this.#contextProvider.setValue(this.article);
+    else if (status === TaskStatus.PENDING && this.#markup?.article) this.#contextProvider.setValue(this.#markup.article);
     if (this.#eventAfterRender) {
       const event = this.#eventAfterRender;
       this.#eventAfterRender = undefined;
@@ -304,7 +341,8 @@ export class NewsArticleElement extends LitElement {
     const state = this.state;
     this.toggleAttribute('state', !!state);
     if (state) this.setAttribute('state', state);
-    if (state === 'loading') this.setAttribute('aria-busy', 'true');
+    // Over server-rendered markup the article is readable while it loads: not busy.
+    if (state === 'loading' && !this.#markupOnShow()) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     for (const name of ['loading', 'ready', 'error']) {
       try {
@@ -316,7 +354,18 @@ export class NewsArticleElement extends LitElement {
     }
   }
 
+  /** Whether the server-rendered markup is what readers see (not replaced by a loaded article). */
+  #markupOnShow(): boolean {
+    if (!this.#markup) return false;
+    return !(this.#articleTask.status === TaskStatus.COMPLETE && this.#articleTask.value?.replacesMarkup);
+  }
+
   protected override render(): TemplateResult {
+    // Server-rendered markup stays on show, untouched, while loading, when nothing newer
+    // loads and when the load fails. Otherwise it is left unslotted: not displayed, and
+    // not in the accessibility tree, so readers never get the article twice.
+    if (this.#markupOnShow()) return html`<slot name="article" @slotchange=${this.#onMarkupChange}></slot><slot></slot>`;
+    const loadedOnShow = this.#articleTask.status === TaskStatus.COMPLETE;
     const state = this.#articleTask.render({
       pending: () =>
         html`<div part="placeholder" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
@@ -324,9 +373,22 @@ export class NewsArticleElement extends LitElement {
       complete: (rendered) => this.#renderArticle(rendered),
       error: (error) => this.#renderError(this.#feedError(error)),
     });
-    // Children (a <comment-form>, say) follow the article.
-    return html`${state ?? nothing}<slot></slot>`;
+    // Children (a <comment-form>, say) follow the article. The article slot stays while no
+    // article is on show, so markup added later is noticed.
+    return html`${state ?? nothing}${loadedOnShow
+      ? nothing
+      : html`<slot name="article" @slotchange=${this.#onMarkupChange}></slot>`}<slot></slot>`;
   }
+
+  #onMarkupChange = (): void => {
+    this.#markupStale = true;
+    this.requestUpdate();
+    // The markup was kept, so the loaded article's nodes were never made: make them now that it is gone.
+    void this.updateComplete.then(() => {
+      const value = this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value : undefined;
+      if (value && !value.replacesMarkup && !this.#markup) void this.#articleTask.run();
+    });
+  };
 
   #renderArticle({ article, headline, summary, content }: RenderedArticle): TemplateResult {
     const heading = headingTag(this.headingLevel, 1);
@@ -436,7 +498,8 @@ export class NewsArticleElement extends LitElement {
   /** Keeps a schema.org NewsArticle block in the light DOM, where search engines read it. */
   #writeStructuredData(): void {
     let block = this.querySelector(':scope > script[type="application/ld+json"][data-news-article]');
-    const article = this.article;
+    // From a loaded article only: a page that prints its article prints its own structured data.
+    const article = this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value?.article : undefined;
     if (!article) {
       block?.remove();
       return;
