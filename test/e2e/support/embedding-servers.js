@@ -58,19 +58,20 @@ function send(res, status, type, body, headers = {}) {
   res.end(body);
 }
 
-/** Sends the file `relative` from inside `dir`, or returns false when it is not there (or outside `dir`). */
+/** Sends the file `relative` from inside `dir` and returns true, or false when it is not there (or outside `dir`). */
 async function sendFile(res, dir, relative, headers = {}) {
   const file = normalize(join(dir, decodeURIComponent(relative)));
   if (!file.startsWith(dir + sep) || !existsSync(file)) return false;
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-  return send(res, 200, type, await readFile(file), headers);
+  send(res, 200, type, await readFile(file), headers);
+  return true;
 }
 
 /**
  * The site: `pages` maps a path to the HTML served there (a string, or a function of
  * the request's URL returning one), `folders` maps a path prefix ending in `/` to a
- * local folder served as is; everything else goes to the comment endpoint at
- * /api/comments.
+ * local folder served as is (the longest matching prefix that has the file); everything
+ * else goes to the comment endpoint at /api/comments.
  */
 export async function startSite({ pages = {}, folders = {} } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'news-widgets-site-'));
@@ -87,7 +88,7 @@ export async function startSite({ pages = {}, folders = {} } = {}) {
       return send(res, 200, 'text/html; charset=utf-8', html, { 'cache-control': 'no-store' });
     }
     for (const [prefix, folder] of mounts) {
-      if (pathname.startsWith(prefix)) return sendFile(res, folder, pathname.slice(prefix.length), { 'cache-control': 'no-store' });
+      if (pathname.startsWith(prefix) && (await sendFile(res, folder, pathname.slice(prefix.length), { 'cache-control': 'no-store' }))) return true;
     }
     return new Promise((resolve) => endpoint(req, res, () => resolve(false)));
   });
