@@ -4,7 +4,10 @@
  * compiled by Vue's own compiler with the guide's compilerOptions), in development
  * mode so that every React and Vue warning shows, and run in Chromium against the
  * site's feed and comment endpoint. `news-widgets` resolves to src/, which the npm
- * entry points are compiled from.
+ * entry points are compiled from. The Vue page without a build step
+ * (docs/examples/vue/no-build.html) is served as written, except for its two CDN URLs:
+ * Vue's development build from node_modules, and dist/ (which `npm test` builds before
+ * these tests) from the test's CDN.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -15,7 +18,7 @@ import { build } from 'esbuild';
 import { compileScript, parse } from 'vue/compiler-sfc';
 import { newReaderContext } from '../support/reader-context.js';
 import { commentForm, eventually, launchChromium } from './support/demo.js';
-import { root, startSite } from './support/embedding-servers.js';
+import { root, startCdn, startSite } from './support/embedding-servers.js';
 import { compilerOptions as vueCompilerOptions } from '../../docs/examples/vue/compiler-options.js';
 
 const examples = join(root, 'docs/examples');
@@ -71,13 +74,13 @@ async function bundle(entry, outdir) {
   });
 }
 
-const appPage = (name, mountId) => `<!doctype html>
+const appPage = (name, script, mountId) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <title>${name} app</title>
     <link rel="icon" href="data:," />
-    <script type="module" src="/${mountId}-app/main.js"></script>
+    <script type="module" src="${script}"></script>
   </head>
   <body>
     <div id="${mountId}"></div>
@@ -85,53 +88,75 @@ const appPage = (name, mountId) => `<!doctype html>
 </html>
 `;
 
-const FRAMEWORKS = [
-  { name: 'React 19', entry: 'react/main.tsx', mountId: 'root' },
-  { name: 'Vue 3', entry: 'vue/main.js', mountId: 'app' },
+/** Replaces `from` (which must be there) with `to`. */
+function rewrite(text, from, to) {
+  assert.ok(text.includes(from), `the example still has ${from}`);
+  return text.replaceAll(from, to);
+}
+
+/** The bundled apps: where the entry is, and the element it mounts in. */
+const BUNDLED = [
+  { name: 'React 19', entry: 'react/main.tsx', path: '/react/', mountId: 'root' },
+  { name: 'Vue 3', entry: 'vue/main.js', path: '/vue/', mountId: 'app' },
 ];
+const APPS = [...BUNDLED, { name: 'Vue 3 without a build step', path: '/vue-no-build/' }];
 
 describe('the framework guides’ examples', { timeout: 120_000 }, () => {
   let site;
+  let cdn;
   let browser;
   let outdirs = [];
   before(async () => {
-    outdirs = await Promise.all(FRAMEWORKS.map(() => mkdtemp(join(tmpdir(), 'news-widgets-app-'))));
-    [browser] = await Promise.all([
+    outdirs = await Promise.all(BUNDLED.map(() => mkdtemp(join(tmpdir(), 'news-widgets-app-'))));
+    [browser, cdn] = await Promise.all([
       launchChromium(),
-      ...FRAMEWORKS.map(({ entry }, i) => bundle(entry, outdirs[i])),
+      startCdn(),
+      ...BUNDLED.map(({ entry }, i) => bundle(entry, outdirs[i])),
     ]);
+    let noBuild = await readFile(join(examples, 'vue/no-build.html'), 'utf8');
+    noBuild = rewrite(noBuild, 'https://unpkg.com/vue@3.5.45/dist/vue.esm-browser.prod.js', '/vendor/vue/vue.esm-browser.js');
+    noBuild = rewrite(noBuild, 'https://your.cdn.example/news-widgets/0.1.0/news-widgets.js', cdn.bundleUrl());
     site = await startSite({
-      pages: Object.fromEntries(FRAMEWORKS.map(({ name, mountId }) => [`/${mountId}/`, appPage(name, mountId)])),
+      pages: {
+        ...Object.fromEntries(BUNDLED.map(({ name, path, mountId }, i) => [path, appPage(name, `/app-${i}/main.js`, mountId)])),
+        '/vue-no-build/': noBuild,
+      },
       folders: {
         '/': join(examples, 'plain-html'), // the site's feed.json
-        ...Object.fromEntries(FRAMEWORKS.map(({ mountId }, i) => [`/${mountId}-app/`, outdirs[i]])),
+        '/vendor/vue/': join(root, 'node_modules/vue/dist'),
+        ...Object.fromEntries(outdirs.map((dir, i) => [`/app-${i}/`, dir])),
       },
     });
   });
   after(async () => {
     await browser?.close();
-    await site?.close();
-    await Promise.all(outdirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    await Promise.all([site?.close(), cdn?.close(), ...outdirs.map((dir) => rm(dir, { recursive: true, force: true }))]);
   });
   beforeEach(() => site.resetComments());
 
   /** The app in a reader's page, with the article on show; React's and Vue's warnings are collected. */
-  async function openApp(t, mountId) {
+  async function openApp(t, path) {
     const reader = await newReaderContext(t, browser);
     const warnings = [];
     reader.context.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
     const page = await reader.context.newPage();
-    await page.goto(`${site.origin}/${mountId}/`);
-    await page.locator('news-article[state="ready"]').waitFor({ timeout: 15000 });
+    await page.goto(`${site.origin}${path}`);
+    await page
+      .locator('news-article[state="ready"]')
+      .waitFor({ timeout: 15000 })
+      .catch(async (error) => {
+        const tag = await page.evaluate(() => document.querySelector('news-article')?.cloneNode(false).outerHTML);
+        throw new Error(`the article is not on show: ${tag}`, { cause: error });
+      });
     await page.waitForFunction(() => document.querySelector('comment-form')?.effectivePostId !== undefined);
     return { reader, page, warnings };
   }
 
   const articleViews = (page) => page.evaluate(() => window.dataLayer ?? []);
 
-  for (const { name, mountId } of FRAMEWORKS) {
+  for (const { name, path } of APPS) {
     it(`${name}: data and strings arrive as properties, and the article renders with them`, async (t) => {
-      const { reader, page, warnings } = await openApp(t, mountId);
+      const { reader, page, warnings } = await openApp(t, path);
       const received = await page.evaluate(() => {
         const article = document.querySelector('news-article');
         const form = document.querySelector('comment-form');
@@ -164,7 +189,7 @@ describe('the framework guides’ examples', { timeout: 120_000 }, () => {
     });
 
     it(`${name}: posting a comment runs the app’s comment-form-success listener`, async (t) => {
-      const { reader, page, warnings } = await openApp(t, mountId);
+      const { reader, page, warnings } = await openApp(t, path);
       const form = commentForm(page);
       await form.content.fill(`Posted from the ${name} example.`);
       await form.fillIdentity();
