@@ -22,17 +22,42 @@ export function parseFeedJson(text: string): unknown {
   );
 }
 
+/**
+ * `promise`, or the signal's reason as soon as it aborts. WebKit does not reject a
+ * pending `response.text()` when the fetch's signal aborts, so a body that never ends
+ * would otherwise never time out there.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      onAbort();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * The feed at `url`, parsed. A feed that has not fully arrived after `timeoutMs`
+ * (20 s by default: a slow mobile connection still gets a 10 MB feed) is a `timeout`.
+ */
 export async function fetchFeedDocument(url: string, signal: AbortSignal, timeoutMs = FEED_TIMEOUT_MS): Promise<unknown> {
   const timeout = AbortSignal.timeout(timeoutMs);
-  let response: Response;
+  const either = AbortSignal.any([signal, timeout]);
+  let response: Response | undefined;
   let text: string;
   try {
-    response = await fetch(url, {
-      signal: AbortSignal.any([signal, timeout]),
+    const request = fetch(url, {
+      signal: either,
       headers: { accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
       credentials: 'same-origin',
     });
-    text = response.ok ? await response.text() : '';
+    // Stop downloading a body the reader no longer waits for.
+    const cancelBody = () => void response?.body?.cancel().catch(() => {});
+    response = await untilAborted(request, either, cancelBody);
+    text = response.ok ? await untilAborted(response.text(), either, cancelBody) : '';
   } catch (error) {
     if (signal.aborted) throw error;
     if (timeout.aborted) throw new FeedError('timeout', 'The feed took too long to answer.');
