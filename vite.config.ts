@@ -1,5 +1,6 @@
 /**
- * `npm start` serves the demo (demo/index.html) with the sources; `npm run build`
+ * `npm start` serves the demo (demo/index.html) with the sources, its comment endpoint
+ * and the real feeds of ../shared/corpus; `npm run build`
  * writes the script-tag bundle dist/news-widgets.js: one minified ES module with Lit
  * and every dependency inside. DOMPurify, needed only by browsers without the HTML
  * Sanitizer API, is a lazily loaded chunk beside it. `vitest` runs the unit tests of
@@ -8,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { createCommentEndpoint } from './scripts/comment-endpoint.js';
+import { createDemoFeeds } from './scripts/demo-feeds.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -21,8 +23,22 @@ function demoCommentEndpoint(): Plugin {
   };
 }
 
+/**
+ * The real feeds the demo can show, from the corpus beside the clone (../shared/corpus,
+ * or NEWS_WIDGETS_CORPUS): the list at /demo-feeds/index.json, each file under /demo-feeds/.
+ */
+function demoFeeds(): Plugin {
+  return {
+    name: 'news-widgets-demo-feeds',
+    configureServer(server) {
+      const corpus = process.env.NEWS_WIDGETS_CORPUS ?? fromRoot('../shared/corpus/');
+      server.middlewares.use(createDemoFeeds({ corpus }));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [demoCommentEndpoint()],
+  plugins: [demoCommentEndpoint(), demoFeeds()],
   root: fromRoot('./demo'),
   // The demo page loads the sources as /src/…, though the demo folder is the server's root.
   resolve: { alias: [{ find: /^\/src\//, replacement: fromRoot('./src/') }] },

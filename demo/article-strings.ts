@@ -1,0 +1,112 @@
+/**
+ * The words of `<news-article>` in the demo's languages, given to the element through
+ * its `strings` property, as a site in one of these languages would. (The comment
+ * form has these languages built in.)
+ */
+import type { NewsArticleStringOverrides } from '../src/news-article.js';
+
+export const articleStrings: Record<string, NewsArticleStringOverrides> = {
+  'en-GB': {},
+  uk: {
+    by: 'Автор:',
+    published: 'Опубліковано',
+    updated: 'Оновлено',
+    categorizedAs: 'Рубрика:',
+    tagged: 'Позначки:',
+    loading: 'Завантаження статті',
+    retry: 'Спробувати ще раз',
+    errors: {
+      'not-found': 'Статтю не знайдено.',
+      http: 'Не вдалося завантажити статтю: сервер відповів помилкою.',
+      network: 'Не вдалося завантажити статтю. Перевірте з’єднання і спробуйте ще раз.',
+      timeout: 'Стаття завантажувалася надто довго.',
+      'not-a-feed': 'Адреса не веде до стрічки новин.',
+      'item-not-found': 'Цієї статті немає у стрічці.',
+    },
+  },
+  ru: {
+    by: 'Автор:',
+    published: 'Опубликовано',
+    updated: 'Обновлено',
+    categorizedAs: 'Рубрика:',
+    tagged: 'Метки:',
+    loading: 'Загрузка статьи',
+    retry: 'Повторить попытку',
+    errors: {
+      'not-found': 'Статья не найдена.',
+      http: 'Не удалось загрузить статью: сервер ответил ошибкой.',
+      network: 'Не удалось загрузить статью. Проверьте подключение и попробуйте ещё раз.',
+      timeout: 'Статья загружалась слишком долго.',
+      'not-a-feed': 'Адрес не указывает на ленту новостей.',
+      'item-not-found': 'Этой статьи нет в ленте.',
+    },
+  },
+  de: {
+    by: 'Von',
+    published: 'Veröffentlicht am',
+    updated: 'Aktualisiert am',
+    categorizedAs: 'Kategorie:',
+    tagged: 'Schlagwörter:',
+    loading: 'Artikel wird geladen',
+    retry: 'Erneut versuchen',
+    errors: {
+      'not-found': 'Der Artikel wurde nicht gefunden.',
+      http: 'Der Artikel konnte nicht geladen werden: Der Server hat mit einem Fehler geantwortet.',
+      network: 'Der Artikel konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+      timeout: 'Das Laden des Artikels hat zu lange gedauert.',
+      'not-a-feed': 'Die Adresse führt nicht zu einem Nachrichten-Feed.',
+      'item-not-found': 'Dieser Artikel ist nicht im Feed.',
+    },
+  },
+  fr: {
+    by: 'Par',
+    published: 'Publié le',
+    updated: 'Mis à jour le',
+    categorizedAs: 'Catégorie :',
+    tagged: 'Étiquettes :',
+    loading: 'Chargement de l’article',
+    retry: 'Réessayer',
+    errors: {
+      'not-found': 'L’article est introuvable.',
+      http: 'L’article n’a pas pu être chargé : le serveur a répondu par une erreur.',
+      network: 'L’article n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
+      timeout: 'Le chargement de l’article a pris trop de temps.',
+      'not-a-feed': 'L’adresse ne mène pas à un flux d’actualités.',
+      'item-not-found': 'Cet article ne figure pas dans le flux.',
+    },
+  },
+  es: {
+    by: 'Por',
+    published: 'Publicado el',
+    updated: 'Actualizado el',
+    categorizedAs: 'Categoría:',
+    tagged: 'Etiquetas:',
+    loading: 'Cargando el artículo',
+    retry: 'Reintentar',
+    errors: {
+      'not-found': 'No se encontró el artículo.',
+      http: 'No se pudo cargar el artículo: el servidor respondió con un error.',
+      network: 'No se pudo cargar el artículo. Comprueba tu conexión e inténtalo de nuevo.',
+      timeout: 'El artículo tardó demasiado en cargarse.',
+      'not-a-feed': 'La dirección no lleva a un feed de noticias.',
+      'item-not-found': 'Este artículo no está en el feed.',
+    },
+  },
+  ar: {
+    by: 'بقلم',
+    published: 'نُشر في',
+    updated: 'حُدّث في',
+    categorizedAs: 'التصنيف:',
+    tagged: 'الوسوم:',
+    loading: 'جارٍ تحميل المقال',
+    retry: 'أعد المحاولة',
+    errors: {
+      'not-found': 'لم يُعثر على المقال.',
+      http: 'تعذّر تحميل المقال: ردّ الخادم بخطأ.',
+      network: 'تعذّر تحميل المقال. تحقّق من اتصالك وحاول مرة أخرى.',
+      timeout: 'استغرق تحميل المقال وقتًا طويلًا.',
+      'not-a-feed': 'العنوان لا يشير إلى موجز أخبار.',
+      'item-not-found': 'هذا المقال غير موجود في الموجز.',
+    },
+  },
+};
