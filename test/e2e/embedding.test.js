@@ -48,6 +48,21 @@ const sitePage = ({ lang = 'en', scripts }) => `<!doctype html>
 </html>
 `;
 
+/**
+ * The README's strict policy (Content Security Policy) with Trusted Types, plus what a page that loads the bundle from
+ * a CDN adds: the CDN's origin in script-src; and, with `allowDuplicates`, 'allow-duplicates', which two copies of the
+ * bundle on one page need (each copy of Lit creates its `lit-html` policy).
+ */
+const strictPolicy = (cdnOrigin, { allowDuplicates }) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' ${cdnOrigin}`,
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "require-trusted-types-for 'script'",
+    `trusted-types lit-html news-article#json-ld dompurify${allowDuplicates ? " 'allow-duplicates'" : ''}`,
+  ].join('; ');
+
 describe('the bundle served from a CDN, on another origin and path than the page', { timeout: 120_000 }, () => {
   let cdn;
   let site;
@@ -59,6 +74,15 @@ describe('the bundle served from a CDN, on another origin and path than the page
         '/site/page.html': sitePage({ scripts: [cdn.bundleUrl()] }),
         '/site/de/page.html': sitePage({ lang: 'de', scripts: [cdn.bundleUrl()] }),
         '/site/twice.html': sitePage({ scripts: [cdn.bundleUrl(), cdn.bundleUrl(), `${PLUGIN_COPY}news-widgets.js`] }),
+        ...Object.fromEntries(
+          [false, true].map((allowDuplicates) => [
+            `/site/twice-strict${allowDuplicates ? '-allow-duplicates' : ''}.html`,
+            {
+              html: sitePage({ scripts: [cdn.bundleUrl(), `${PLUGIN_COPY}news-widgets.js`] }),
+              headers: { 'content-security-policy': strictPolicy(cdn.origin, { allowDuplicates }) },
+            },
+          ]),
+        ),
       },
       folders: { '/gazette/': plainHtmlDir, '/gazette/assets/news-widgets/': cdn.copyDir, [PLUGIN_COPY]: cdn.copyDir },
     });
@@ -164,6 +188,32 @@ describe('the bundle served from a CDN, on another origin and path than the page
     assert.deepEqual(await storedComments(), [
       { postId: shownItem.id, name: 'Olena', content: 'Posted once, with two copies of the script on the page.' },
     ]);
+    reader.assertNoProblems();
+  });
+
+  it('two copies under a strict CSP with Trusted Types need \'allow-duplicates\', and then render and post without a violation', async (t) => {
+    // Without it, the second copy's `lit-html` policy is refused, as the plain-HTML guide says.
+    const refused = await newReaderContext(t, browser);
+    const refusedPage = await refused.context.newPage();
+    await refusedPage.goto(`${site.origin}/site/twice-strict.html`);
+    await refusedPage.locator('news-article[state="ready"]').waitFor({ timeout: 15000 });
+    await eventually(async () =>
+      assert.ok(
+        refused.problems.some((problem) => /page error: .*Policy with name "lit-html" already exists/.test(problem)),
+        refused.problems.join('\n'),
+      ),
+    );
+
+    const { reader, page } = await open(t, '/site/twice-strict-allow-duplicates.html', [
+      () => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.effectiveDirective), true);
+      },
+    ]);
+    assert.equal((await headline(page)).trim(), shownItem.title);
+    await postComment(page, 'Posted under a strict policy, with two copies of the script.');
+    assert.equal((await storedComments()).length, 1);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
     reader.assertNoProblems();
   });
 

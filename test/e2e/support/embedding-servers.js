@@ -68,8 +68,8 @@ async function sendFile(res, dir, relative, headers = {}) {
 }
 
 /**
- * The site: `pages` maps a path to the HTML served there (a string, or a function of
- * the request's URL returning one), `folders` maps a path prefix ending in `/` to a
+ * The site: `pages` maps a path to the HTML served there (a string, or `{ html, headers }`
+ * to send response headers with it, a Content-Security-Policy say), `folders` maps a path prefix ending in `/` to a
  * local folder served as is (the longest matching prefix that has the file); everything
  * else goes to the comment endpoint at /api/comments.
  */
@@ -84,8 +84,8 @@ export async function startSite({ pages = {}, folders = {} } = {}) {
     if (pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     const page = pages[pathname];
     if (page !== undefined) {
-      const html = typeof page === 'function' ? page(new URL(req.url, 'http://localhost')) : page;
-      return send(res, 200, 'text/html; charset=utf-8', html, { 'cache-control': 'no-store' });
+      const { html, headers = {} } = typeof page === 'string' ? { html: page } : page;
+      return send(res, 200, 'text/html; charset=utf-8', html, { 'cache-control': 'no-store', ...headers });
     }
     for (const [prefix, folder] of mounts) {
       if (pathname.startsWith(prefix) && (await sendFile(res, folder, pathname.slice(prefix.length), { 'cache-control': 'no-store' }))) return true;
@@ -94,7 +94,6 @@ export async function startSite({ pages = {}, folders = {} } = {}) {
   });
   return {
     ...server,
-    pages,
     /** The comments the endpoint stored, as GET /api/comments lists them. */
     async comments() {
       const response = await fetch(`${server.origin}/api/comments`);
