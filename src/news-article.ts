@@ -396,9 +396,9 @@ export class NewsArticleElement extends LitElement {
     return html`<article part="article" aria-labelledby=${headline ? 'headline' : nothing}>
       <header>
         ${headline
-          ? staticHtml`<${heading} part="headline" id="headline" lang=${article.language ?? nothing}>${headline}</${heading}>`
+          ? staticHtml`<${heading} part="headline" id="headline" lang=${article.language ?? nothing} dir="auto">${headline}</${heading}>`
           : nothing}
-        ${summary ? html`<p part="summary" lang=${article.language ?? nothing}>${summary}</p>` : nothing}
+        ${summary ? html`<p part="summary" lang=${article.language ?? nothing} dir="auto">${summary}</p>` : nothing}
         ${this.#renderByline(article)}
       </header>
       ${image
@@ -415,7 +415,7 @@ export class NewsArticleElement extends LitElement {
             />
           </figure>`
         : nothing}
-      ${content ? html`<div lang=${article.language ?? nothing}>${content}</div>` : nothing}
+      ${content ? html`<div lang=${article.language ?? nothing} dir="auto">${content}</div>` : nothing}
       ${article.categories.length || article.tags.length
         ? html`<footer part="footer">
             ${this.#renderTerms('categories', 'categorizedAs', article.categories)}
