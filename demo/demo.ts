@@ -219,7 +219,7 @@ function eventDetail(event: Event): Record<string, unknown> {
     const element = target as NewsArticleElement;
     return {
       state: element.state,
-      src: element.getAttribute('src'),
+      src: element.src ?? null,
       item: element.item ?? null,
       ...(event.type === 'error' && element.error ? { error: { code: element.error.code, message: element.error.message } } : {}),
       ...(event.type === 'load' && element.article ? { postId: element.article.postId ?? element.article.id } : {}),
@@ -227,6 +227,7 @@ function eventDetail(event: Event): Record<string, unknown> {
   }
   const detail: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) {
+    if (key === 'isTrusted') continue;
     if (key === 'submission' && value) {
       const { id, postId, parent, fields, attempts } = value as Record<string, unknown> & { fields: Record<string, string> };
       detail.submission = { id, postId, parent, attempts, fields: { ...fields, content: shorten(fields.content ?? '') } };
@@ -282,6 +283,9 @@ $<HTMLButtonElement>('#clear-log').addEventListener('click', () => {
 });
 
 // ---- Wiring. ----
+
+// Every setting applies as it changes; there is nothing to submit.
+$<HTMLFormElement>('#settings').addEventListener('submit', (event) => event.preventDefault());
 
 function changeSettings(change: Partial<Settings>): void {
   Object.assign(settings, change);

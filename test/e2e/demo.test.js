@@ -115,6 +115,10 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     assert.ok(Math.abs(formBox.right - labelText.right) < 2, `the label's text hugs the right edge (${labelText.right} of ${formBox.right})`);
     assert.ok(labelText.left > formBox.left + 100, 'and not the left one');
     assert.equal(await form.content.evaluate((textarea) => getComputedStyle(textarea).direction), 'rtl');
+    // The English article keeps its own direction inside the Arabic page: its full stops stay at the end.
+    assert.equal(await article.locator('[part~="content"]').evaluate((content) => getComputedStyle(content).direction), 'ltr');
+    assert.equal(await article.locator('[part~="headline"]').evaluate((headline) => getComputedStyle(headline).direction), 'ltr');
+    assert.equal(await article.locator('[part~="byline"]').evaluate((byline) => getComputedStyle(byline).direction), 'rtl');
 
     // The look: dark, by a class on <html>; the same form, now dark.
     const fieldBackground = () => form.content.evaluate((textarea) => getComputedStyle(textarea).backgroundColor);
