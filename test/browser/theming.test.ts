@@ -104,6 +104,21 @@ async function typeDraft(form: CommentFormElement, text: string): Promise<void> 
   await form.updateComplete;
 }
 
+/**
+ * A form showing a restored draft: text typed into one form, saved, and put back by a
+ * new form for the same post, as on the reader's next visit.
+ */
+async function formWithRestoredDraft(): Promise<CommentFormElement> {
+  const form = await newForm();
+  await typeDraft(form, 'Kept for later.');
+  await new Promise((resolve) => setTimeout(resolve, 1800));
+  const [endpoint, postId] = [form.getAttribute('endpoint')!, form.getAttribute('post-id')!];
+  mounted.splice(0).forEach((wrapper) => wrapper.remove());
+  const again = mount<CommentFormElement>(`<comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form>`, 'comment-form');
+  await waitUntil(() => inShadow(again, '[part~="draft-notice"]'), 'the draft was not restored', { timeout: 5000 });
+  return again;
+}
+
 async function submitEmpty(form: CommentFormElement): Promise<void> {
   inShadow(form, '[part~="submit"]').click();
   await form.updateComplete;
@@ -238,14 +253,8 @@ describe('colour contrast (WCAG AA, axe) in light and dark', () => {
       await expectContrastPasses(form, `${scheme}, form with errors`);
 
       // A draft put back on the next visit shows its notice and the discard button.
-      await typeDraft(form, 'Kept for later.');
-      await waitUntil(async () => (await form.updateComplete) && true, '');
-      const postId = form.getAttribute('post-id')!;
-      const endpoint = form.getAttribute('endpoint')!;
-      await new Promise((resolve) => setTimeout(resolve, 1800));
-      mounted.splice(0).forEach((wrapper) => wrapper.remove());
-      const again = mount<CommentFormElement>(`<comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form>`, 'comment-form');
-      await waitUntil(() => inShadow(again, '[part~="draft-notice"]'), 'the draft was not restored', { timeout: 5000 });
+      const again = await formWithRestoredDraft();
+      const endpoint = again.getAttribute('endpoint')!;
       await expectContrastPasses(again, `${scheme}, restored draft`);
 
       // Sending: the button while the slow endpoint has not answered.
@@ -426,13 +435,7 @@ describe('custom properties and parts, as the README documents them', () => {
     sheet.dataset.testTheme = '';
     sheet.textContent = parts.map((part) => `comment-form::part(${part}) { outline: 2px dotted rgb(11, 22, 33); }`).join('\n');
     document.head.append(sheet);
-    const form = await newForm();
-    await typeDraft(form, 'Kept for later.');
-    await new Promise((resolve) => setTimeout(resolve, 1800));
-    const postId = form.getAttribute('post-id')!;
-    mounted.splice(0).forEach((wrapper) => wrapper.remove());
-    const again = mount<CommentFormElement>(`<comment-form endpoint="${newEndpoint()}" post-id="${postId}"></comment-form>`, 'comment-form');
-    await waitUntil(() => inShadow(again, '[part~="draft-notice"]'), 'the draft was not restored', { timeout: 5000 });
+    const again = await formWithRestoredDraft();
     (inShadow(again, '#email') as HTMLInputElement).value = 'not an address';
     inShadow(again, '#email').dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await submitEmpty(again);
