@@ -6,7 +6,7 @@
  * and URL field. Each ends in the article or in a message in words, with nothing
  * thrown, nothing half rendered, and nothing run.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { FEED_TIMEOUT_MS } from '../../src/fetch-feed-document.js';
 import type { NewsArticleElement } from '../../src/news-article.js';
@@ -265,4 +265,178 @@ describe('feeds of hostile size', () => {
       expect(watch.uncaught).to.deep.equal([]);
     });
   }
+});
+
+/** URL-valued attributes a browser would follow, load or run. */
+const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'data', 'xlink:href', 'ping'];
+const UNSAFE_ELEMENTS = 'script, iframe, frame, object, embed, form, style, base, meta, link, template';
+const UNSAFE_URL = /^(javascript|vbscript|data:text\/html)/i;
+
+/** What in a rendered tree could run or load something it should not, in words. */
+function unsafeNodes(root: ParentNode): string[] {
+  const found = [...root.querySelectorAll(UNSAFE_ELEMENTS)].map((element) => `<${element.localName}>`);
+  for (const element of root.querySelectorAll('*')) {
+    for (const { name, value } of element.attributes) {
+      if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') found.push(`${name} on <${element.localName}>`);
+      // Browsers ignore whitespace and control characters in a scheme.
+      const urls = name === 'srcset' ? value.split(',') : [value];
+      if (URL_ATTRIBUTES.includes(name) && urls.some((url) => UNSAFE_URL.test(url.replace(/[\u0000-\u0020]/g, '')))) {
+        found.push(`${name}="${value.slice(0, 40)}" on <${element.localName}>`);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Everything a vector could do if it ran: call any dialog or `print` (the corpus
+ * calls these), report a CSP violation, or navigate to a script URL. Clicks on safe
+ * links are recorded and not followed, so the test page stays put.
+ */
+function trapEverything(): { ran: string[]; clickedUnsafe: string[]; clicks: number; release(): void } {
+  const trap = { ran: [] as string[], clickedUnsafe: [] as string[], clicks: 0, release: () => {} };
+  const canaries = ['alert', 'confirm', 'prompt', 'print', 'open'] as const;
+  const originals = Object.fromEntries(canaries.map((name) => [name, window[name]]));
+  for (const name of canaries) {
+    (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => void trap.ran.push(`${name}(${args.join(',')})`);
+  }
+  const onViolation = (event: SecurityPolicyViolationEvent) => trap.ran.push(`CSP ${event.violatedDirective}`);
+  const onClick = (event: MouseEvent) => {
+    trap.clicks++;
+    // HTML and SVG links alike (an SVG <a> has `href` or `xlink:href`, and no string `.href`).
+    const link = event.composedPath().find((node): node is Element => node instanceof Element && ['a', 'area'].includes(node.localName));
+    const raw = link?.getAttribute('href') ?? link?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
+    if (!link || raw == null) return;
+    let url: string;
+    try {
+      url = new URL(raw, link.baseURI).href;
+    } catch {
+      return;
+    }
+    if (/^(https?|mailto|tel):/.test(url)) return event.preventDefault();
+    trap.clickedUnsafe.push(url);
+    // A script URL is let through, so that it would run into the canary; anything else stays put.
+    if (!/^(javascript|vbscript):/i.test(url)) event.preventDefault();
+  };
+  document.addEventListener('securitypolicyviolation', onViolation, true);
+  document.addEventListener('click', onClick, true);
+  trap.release = () => {
+    Object.assign(window, originals);
+    document.removeEventListener('securitypolicyviolation', onViolation, true);
+    document.removeEventListener('click', onClick, true);
+  };
+  return trap;
+}
+
+/** Clicks every link and button in `root`, and every element with a click handler a sanitizer might have missed. */
+function clickEverything(root: ParentNode): void {
+  for (const target of root.querySelectorAll<HTMLElement>('a, button, area, summary, [onclick], img, video, audio, svg *')) {
+    target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+  }
+}
+
+describe('the XSS corpus in every text and URL field', () => {
+  let vectors: { id: string; input: string }[] = [];
+  before(async () => {
+    vectors = (await (await fetch('/corpus/xss-vectors.json')).json()).vectors;
+  });
+
+  /** A WordPress post with the vector in every field the element reads, text and URL alike. */
+  const wordPressPost = (input: string, index: number) => ({
+    id: index + 1,
+    link: input,
+    title: { rendered: input },
+    excerpt: { rendered: input },
+    content: { rendered: `<p>Body</p>${input}` },
+    _embedded: {
+      author: [{ name: 'Reporter', link: input, avatar_urls: { 24: input, 96: input } }],
+      'wp:featuredmedia': [
+        { source_url: input, alt_text: input, media_details: { width: 800, height: 600, sizes: { medium: { source_url: input, width: 400, height: 300 } } } },
+      ],
+      'wp:term': [[{ taxonomy: 'category', name: input }], [{ taxonomy: 'post_tag', name: input }]],
+    },
+  });
+  /** A JSON Feed item with the vector in every text and URL field, through the fields a 1.0 feed uses too. */
+  const jsonFeed = (input: string, index: number) => ({
+    version: 'https://jsonfeed.org/version/1',
+    home_page_url: input,
+    items: [
+      {
+        id: String(index),
+        url: input,
+        external_url: input,
+        banner_image: input,
+        title: input,
+        summary: input,
+        content_html: `<p>Body</p>${input}`,
+        author: { name: input, url: input, avatar: input },
+        tags: [input],
+      },
+    ],
+  });
+
+  it('runs nothing, keeps no unsafe node or URL, live and after a serialize -> parse round trip, with every link and button clicked', async function () {
+    this.timeout(300_000);
+    expect(vectors.length).to.equal(532);
+    const trap = trapEverything();
+    const watch = watchUncaught();
+    const problems: string[] = [];
+    const batchSize = 40;
+    try {
+      // The trap itself works: markup that does run, and a script link, are caught.
+      const control = document.createElement('template');
+      control.innerHTML = '<img src="/no-such-image" onerror="alert(\'control\')"><a href="javascript:void 0">control</a>';
+      const controlHolder = document.createElement('div');
+      controlHolder.append(control.content);
+      document.body.append(controlHolder);
+      clickEverything(controlHolder);
+      await waitUntil(() => trap.ran.length > 0, 'the canary never heard the control');
+      controlHolder.remove();
+      expect([trap.ran.splice(0), trap.clickedUnsafe.splice(0)]).to.deep.equal([['alert(control)'], ['javascript:void 0']]);
+      for (let start = 0; start < vectors.length; start += batchSize) {
+        const batch = vectors.slice(start, start + batchSize);
+        // Each vector as a WordPress post and as a JSON Feed, all of the batch on the page at once.
+        const elements = batch.flatMap(({ input }, offset) =>
+          [wordPressPost(input, start + offset), jsonFeed(input, start + offset)].map((data) => {
+            const element = document.createElement('news-article');
+            element.data = data;
+            return element;
+          }),
+        );
+        const holder = document.createElement('div');
+        const rendered = Promise.all(elements.map((element) => oneEvent(element, 'loadend')));
+        holder.append(...elements);
+        document.body.append(holder);
+        await rendered;
+        await Promise.all(elements.map((element) => element.updateComplete));
+        const copies = document.createElement('div');
+        document.body.append(copies);
+        for (const [index, element] of elements.entries()) {
+          const { id } = batch[Math.floor(index / 2)]!;
+          const root = shadow(element);
+          const reparsed = document.createElement('template');
+          reparsed.innerHTML = root.innerHTML;
+          const found = [...unsafeNodes(root), ...unsafeNodes(reparsed.content)];
+          if (element.state !== 'ready') found.push(`state ${element.state}`);
+          if (found.length) problems.push(`${id}: ${found.join('; ')}`);
+          // The round-tripped markup goes live in the page too, where handlers and URLs would fire.
+          copies.append(reparsed.content);
+          clickEverything(root);
+        }
+        clickEverything(copies);
+        // Give handlers, image errors and timers a chance to fire.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        copies.remove();
+        holder.remove();
+      }
+    } finally {
+      trap.release();
+      watch.stop();
+    }
+    expect(problems).to.deep.equal([]);
+    expect(trap.ran).to.deep.equal([]);
+    expect(trap.clickedUnsafe).to.deep.equal([]);
+    expect(trap.clicks).to.be.above(vectors.length);
+    expect(watch.uncaught).to.deep.equal([]);
+  });
 });
