@@ -40,6 +40,8 @@ export const commentFormStrings = {
   draftNotSaved: 'Your draft cannot be saved in this browser. It will be lost if you leave or reload the page.',
   otherTab: 'This comment is also being edited in another tab.',
   useOtherTab: 'Use the text from the other tab',
+  otherVersion: 'Another version of this comment is kept in this browser.',
+  useOtherVersion: 'Switch to the other version',
   closed: 'Comments are closed on this article.',
   loginRequired: 'You need to sign in to comment.',
   forbidden: 'Your session has expired. Reload the page, then post your comment again: your text is kept.',

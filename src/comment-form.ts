@@ -24,6 +24,12 @@ import { headingTag } from './heading-tag.js';
 import { DraftController } from './draft-controller.js';
 import { nearestLanguage } from './nearest-language.js';
 import { SubmissionController, type SubmissionResult } from './submission-controller.js';
+import {
+  readServerRenderedForm,
+  restApiRoot,
+  wordpressCommentsEndpoint,
+  type FocusedField,
+} from './server-rendered-form.js';
 import { normalizeWebsite, utf8ByteLength, validateComment } from './validate-comment.js';
 
 /** Fired before a comment is sent. Cancel it to send the comment yourself. Bubbles out of shadow roots. */
@@ -82,8 +88,15 @@ const REQUIRED_MESSAGE: Record<CommentField, keyof CommentFormStrings> = {
 /**
  * An accessible comment form that keeps drafts and posts to WordPress or any JSON backend.
  *
+ * It can wrap a server-rendered form (WordPress's `comment_form()` output): without
+ * JavaScript that form posts as usual; once the element upgrades it reads the form's
+ * endpoint, post, parent and whatever the reader typed, and takes over. When it cannot
+ * (no endpoint), it leaves that form on show and working.
+ *
  * @summary "Leave a comment", with drafts that survive reloads, errors and going offline.
  * @tag comment-form
+ *
+ * @slot - A server-rendered comment form (WordPress's `comment_form()` output). Shown only when the element cannot take it over.
  *
  * @csspart heading - The "Leave a comment" heading.
  * @csspart error-summary - The list of problems shown at the top after a failed submit.
@@ -172,6 +185,14 @@ export class CommentFormElement extends LitElement {
   #draftKeyCache = '';
   #restoring = 0;
   #focusSummary = false;
+  /** What the wrapped server-rendered form says, used where the element has no attribute of its own. */
+  #fromForm: { endpoint?: string; postId?: string; parent?: string } = {};
+  /** `taken`: the element replaced the wrapped form; `kept`: it could not, and the form stays on show. */
+  #serverForm: 'none' | 'taken' | 'kept' = 'none';
+  /** Values the server printed into the wrapped form: used, but not the reader's text. */
+  #prefilled: Partial<CommentFields> = {};
+  /** The field the reader was in when the element took over. */
+  #focusAfterTakeover: FocusedField | undefined;
 
   constructor() {
     super();
@@ -191,13 +212,27 @@ export class CommentFormElement extends LitElement {
     return { ...this._values };
   }
 
-  /** The post id in use: the `post-id` attribute, else the enclosing article's. */
+  /** The post id in use: the `post-id` attribute, else the wrapped form's `comment_post_ID`, else the enclosing article's. */
   get effectivePostId(): string | undefined {
     const article = this.#article.value;
-    return this.postId ?? (article ? String(article.postId ?? article.id) : undefined);
+    return this.postId ?? this.#fromForm.postId ?? (article ? String(article.postId ?? article.id) : undefined);
+  }
+
+  get #endpoint(): string | undefined {
+    return this.endpoint ?? this.#fromForm.endpoint;
+  }
+
+  get #parent(): string | undefined {
+    return this.parent ?? this.#fromForm.parent;
   }
 
   override connectedCallback(): void {
+    // Read the wrapped form before the shadow root hides it, while its focus and caret are still there.
+    if (this.#serverForm === 'none') {
+      if (this.querySelector('form') || document.readyState !== 'loading') this.#takeOverServerForm();
+      // Defined while the page is still parsing (an async script): the form may not be there yet.
+      else document.addEventListener('DOMContentLoaded', () => this.#takeOverServerForm(), { once: true });
+    }
     super.connectedCallback();
     const language = nearestLanguage(this);
     void builtInStrings(language).then((strings) => (this._language = strings));
@@ -206,8 +241,8 @@ export class CommentFormElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     // The draft belongs to this page, post and parent: switch drafts when any of them
     // changes. Inside an article that is still loading, wait for its post id first.
-    const waitingForArticle = this.postId === undefined && this.#article.value === null;
-    const key = waitingForArticle ? undefined : this.#currentDraftKey();
+    const waitingForArticle = this.effectivePostId === undefined && this.#article.value === null;
+    const key = waitingForArticle || this.#serverForm === 'kept' ? undefined : this.#currentDraftKey();
     if (key && key !== this.#draftKey) {
       this.#draftKey = key;
       void this.#restore(key);
@@ -218,10 +253,11 @@ export class CommentFormElement extends LitElement {
   /** The draft key of this page, post and parent; worked out again only when one of them changes (not per keystroke). */
   #currentDraftKey(): string {
     const postId = this.effectivePostId;
-    const inputs = `${location.href}\n${postId}\n${this.parent}`;
+    const parent = this.#parent;
+    const inputs = `${location.href}\n${postId}\n${parent}`;
     if (inputs !== this.#draftKeyInputs) {
       this.#draftKeyInputs = inputs;
-      this.#draftKeyCache = draftKey({ pageUrl: location.href, postId, parent: this.parent });
+      this.#draftKeyCache = draftKey({ pageUrl: location.href, postId, parent });
     }
     return this.#draftKeyCache;
   }
@@ -232,11 +268,15 @@ export class CommentFormElement extends LitElement {
       this.#focusSummary = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
     }
+    if (this.#focusAfterTakeover) this.#moveFocusIntoForm(this.#focusAfterTakeover);
   }
 
   protected override render(): TemplateResult {
+    // The wrapped form could not be taken over: it stays on show, and it is the form.
+    if (this.#serverForm === 'kept') return html`<slot></slot>`;
     const hidden = this.identity === 'hidden';
-    const headingText = this.#text(this.parent && this.parent !== '0' ? 'replyHeading' : 'heading');
+    const parent = this.#parent;
+    const headingText = this.#text(parent && parent !== '0' ? 'replyHeading' : 'heading');
     const heading = headingTag(this.headingLevel, 2);
     const status =
       this.#submissions.phase === 'retry-wait'
@@ -252,10 +292,15 @@ export class CommentFormElement extends LitElement {
           </p>`
         : nothing}
       ${this.#drafts.otherTabContent !== undefined
-        ? html`<p part="draft-notice" class="other-tab">
-            ${this.#text('otherTab')}
-            <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherTab')}</button>
-          </p>`
+        ? this.#drafts.otherIsEarlierDraft
+          ? html`<p part="draft-notice" class="other-version">
+              ${this.#text('otherVersion')}
+              <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherVersion')}</button>
+            </p>`
+          : html`<p part="draft-notice" class="other-tab">
+              ${this.#text('otherTab')}
+              <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherTab')}</button>
+            </p>`
         : nothing}
       ${this.#drafts.durable ? nothing : html`<p part="draft-notice" class="not-saved" role="status">${this.#text('draftNotSaved')}</p>`}
       <form part="form" novalidate @submit=${this.#onSubmit}>
@@ -405,16 +450,21 @@ export class CommentFormElement extends LitElement {
     const restoring = ++this.#restoring;
     const { content, identity } = await this.#drafts.restore(key);
     if (restoring !== this.#restoring) return;
-    if (identity && !this._values.name && !this._values.email && !this._values.url) {
+    // What the server printed into a wrapped form (WordPress's cookies) gives way to what was stored here.
+    const unset = (field: CommentField) => !this._values[field] || this._values[field] === this.#prefilled[field];
+    if (identity && unset('name') && unset('email') && unset('url')) {
       this._values = { ...this._values, ...identity };
       this._remember = true;
     }
-    // Text typed before storage answered wins over an older draft.
-    if (content && !this._values.content) {
+    if (content && unset('content')) {
       this._values = { ...this._values, content };
       this._draftRestored = true;
       this.#announce(this.#text('draftRestored'));
       this.dispatchEvent(new CommentFormDraftRestoreEvent(content));
+    } else if (content && content !== this._values.content && this.#serverForm === 'taken') {
+      // Text typed into the server-rendered form before the script ran wins over an older
+      // draft; the draft is kept aside and offered, never dropped.
+      this.#drafts.keepAside(content);
     }
     await this.#submissions.flushOutbox(key);
   }
@@ -452,19 +502,20 @@ export class CommentFormElement extends LitElement {
     if (this.#submissions.busy) return;
     const fields = this.#trimmedValues();
     const errors = validateComment(fields, this.identity);
-    this._formError = this.endpoint ? undefined : { code: 'rejected', message: this.#text('noEndpoint') };
+    const endpoint = this.#endpoint;
+    this._formError = endpoint ? undefined : { code: 'rejected', message: this.#text('noEndpoint') };
     this._errors = errors;
-    if (Object.keys(errors).length || !this.endpoint) {
+    if (Object.keys(errors).length || !endpoint) {
       this.#focusSummary = true;
       this.dispatchEvent(new CommentFormErrorEvent('invalid', errors, this._formError));
       return;
     }
     const submission: CommentSubmission = {
       id: newSubmissionId(),
-      endpoint: new URL(this.endpoint, document.baseURI).href,
-      protocol: resolveProtocol(this.endpoint, this.protocol),
+      endpoint: new URL(endpoint, document.baseURI).href,
+      protocol: resolveProtocol(endpoint, this.protocol),
       postId: this.effectivePostId,
-      parent: this.parent,
+      parent: this.#parent,
       nonce: this.nonce,
       fields,
       draftKey: this.#draftKey ?? this.#currentDraftKey(),
@@ -526,6 +577,66 @@ export class CommentFormElement extends LitElement {
 
   #announce(message: string): void {
     this._status = message;
+  }
+
+  /**
+   * Takes over a server-rendered form inside the element (WordPress's `comment_form()`):
+   * its endpoint, post and parent fill in what the element's attributes leave open, and
+   * what the reader typed moves into the element's fields with their focus and caret.
+   * The form then stays in the DOM, inert and never submitted. When the element cannot
+   * post (no endpoint), the form stays on show and working, and the console says why.
+   */
+  #takeOverServerForm(): void {
+    const form = this.querySelector('form');
+    if (!form || this.#serverForm !== 'none') return;
+    const read = readServerRenderedForm(form);
+    const root = read.postsToWordPress ? restApiRoot(document) : undefined;
+    const endpoint = this.endpoint ?? (root ? wordpressCommentsEndpoint(root) : undefined);
+    const identity = this.hasAttribute('identity') ? this.identity : read.identity;
+    const problem = !endpoint
+      ? read.postsToWordPress
+        ? 'it has no endpoint attribute and the page has no WordPress REST API link (<link rel="https://api.w.org/">) to find one'
+        : 'it has no endpoint attribute (only a form that posts to WordPress’s wp-comments-post.php is found out on its own)'
+      : identity === 'hidden' && !this.nonce && resolveProtocol(endpoint, this.protocol) === 'wordpress'
+        ? 'the form is for a signed-in reader and the element has no nonce attribute to post as them'
+        : undefined;
+    if (problem) {
+      this.#serverForm = 'kept';
+      console.warn(`<${this.localName}> leaves the form inside it on show, which posts as it would without JavaScript: ${problem}.`, this);
+      this.requestUpdate();
+      return;
+    }
+    this.#serverForm = 'taken';
+    this.#fromForm = { endpoint, postId: read.postId, parent: read.parent };
+    this.identity = identity;
+    // Out of the accessibility tree, the tab order and find-in-page; Enter in it submits nothing.
+    form.inert = true;
+    form.addEventListener('submit', (event) => event.preventDefault(), { capture: true });
+    this.#prefilled = read.prefilled;
+    this._values = { ...this._values, ...read.prefilled, ...read.typed };
+    if (read.typed.content !== undefined) this.#drafts.contentChanged(read.typed.content);
+    if (read.remember !== undefined) {
+      this._remember = read.remember;
+      this.#drafts.identityChanged(this._values, read.remember, { now: true });
+    }
+    this.#focusAfterTakeover = read.focus;
+    this.requestUpdate();
+  }
+
+  /** Puts the reader back where they were in the wrapped form: the same field, the same caret. */
+  #moveFocusIntoForm(focus: FocusedField): void {
+    const control = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+      focus.field === 'remember' ? '#remember' : `#${focus.field}`,
+    );
+    if (!control) return;
+    this.#focusAfterTakeover = undefined;
+    control.focus({ preventScroll: true });
+    if (focus.selectionStart === null || focus.selectionEnd === null) return;
+    try {
+      control.setSelectionRange(focus.selectionStart, focus.selectionEnd, focus.selectionDirection ?? undefined);
+    } catch {
+      // Inputs without a caret (type=email in some browsers) keep focus only.
+    }
   }
 }
 

@@ -20,6 +20,8 @@ export interface RestoredDraft {
 
 /** Where the text of another tab goes when this tab saves over it, so neither is lost. */
 const otherVersionKey = (key: string) => `${key}|other-version`;
+/** The writer of an earlier draft kept aside: no tab's own text. */
+const EARLIER_DRAFT = 'earlier-draft';
 
 export class DraftController implements ReactiveController {
   /** False once a write could not be made durable: the form says drafts will not survive a reload. */
@@ -29,6 +31,8 @@ export class DraftController implements ReactiveController {
    * aside when one tab saved over the other's. The form offers to switch to it.
    */
   otherTabContent: string | undefined;
+  /** True when `otherTabContent` is an earlier draft kept aside (see `keepAside`), not another tab's text. */
+  otherIsEarlierDraft = false;
 
   readonly #host: ReactiveControllerHost;
   #store: DraftStore | undefined;
@@ -64,6 +68,7 @@ export class DraftController implements ReactiveController {
           void store.getDraft(change.key).then((draft) => {
             if (draft && draft.tabId !== store.tabId) {
               this.otherTabContent = draft.content;
+              this.otherIsEarlierDraft = false;
               this.#host.requestUpdate();
             }
           });
@@ -96,6 +101,7 @@ export class DraftController implements ReactiveController {
     // After a reload, a tab gets back the text it wrote itself; the other version is offered.
     const [shown, offered] = other && other.tabId === store.tabId ? [other, draft] : [draft, other];
     this.otherTabContent = offered?.content && offered.content !== shown?.content ? offered.content : undefined;
+    this.otherIsEarlierDraft = offered?.tabId === EARLIER_DRAFT;
     return { content: shown?.content || undefined, identity };
   }
 
@@ -147,6 +153,18 @@ export class DraftController implements ReactiveController {
     this.otherTabContent = undefined;
     await this.deleteDraft(key);
     if (key) await this.store.deleteDraft(otherVersionKey(key));
+  }
+
+  /**
+   * A stored draft that newer text replaces (typed before the form could show the
+   * draft): kept aside as the other version, and offered, so neither is lost.
+   */
+  keepAside(content: string): void {
+    this.otherTabContent = content;
+    this.otherIsEarlierDraft = true;
+    // Written as no tab's own text, so that after a reload the newer text is the one shown.
+    if (this.#key) void this.store.saveDraft(otherVersionKey(this.#key), content, EARLIER_DRAFT);
+    this.#host.requestUpdate();
   }
 
   /** The reader switches to the other tab's text; this tab's text is kept aside in its place. */

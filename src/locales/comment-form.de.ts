@@ -37,6 +37,8 @@ const strings: CommentFormStrings = {
   draftNotSaved: 'Dein Entwurf kann in diesem Browser nicht gespeichert werden. Er geht verloren, wenn du die Seite verlässt oder neu lädst.',
   otherTab: 'Dieser Kommentar wird auch in einem anderen Tab bearbeitet.',
   useOtherTab: 'Text aus dem anderen Tab übernehmen',
+  otherVersion: 'Eine andere Fassung deines Kommentars ist in diesem Browser gespeichert.',
+  useOtherVersion: 'Zur anderen Fassung wechseln',
   closed: 'Die Kommentare zu diesem Artikel sind geschlossen.',
   loginRequired: 'Du musst dich anmelden, um zu kommentieren.',
   forbidden: 'Deine Sitzung ist abgelaufen. Lade die Seite neu und schicke deinen Kommentar dann noch einmal ab. Dein Text bleibt erhalten.',

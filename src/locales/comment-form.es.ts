@@ -37,6 +37,8 @@ const strings: CommentFormStrings = {
   draftNotSaved: 'Tu borrador no se puede guardar en este navegador. Se perderá si sales de la página o la vuelves a cargar.',
   otherTab: 'Este comentario también se está editando en otra pestaña.',
   useOtherTab: 'Usar el texto de la otra pestaña',
+  otherVersion: 'Hay otra versión de este comentario guardada en este navegador.',
+  useOtherVersion: 'Cambiar a la otra versión',
   closed: 'Los comentarios de este artículo están cerrados.',
   loginRequired: 'Tienes que iniciar sesión para comentar.',
   forbidden: 'Tu sesión ha caducado. Vuelve a cargar la página y publica de nuevo tu comentario: tu texto se conserva.',

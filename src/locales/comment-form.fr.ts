@@ -37,6 +37,8 @@ const strings: CommentFormStrings = {
   draftNotSaved: 'Votre brouillon ne peut pas être enregistré dans ce navigateur. Il sera perdu si vous quittez ou rechargez la page.',
   otherTab: 'Ce commentaire est aussi en cours de modification dans un autre onglet.',
   useOtherTab: 'Utiliser le texte de l’autre onglet',
+  otherVersion: 'Une autre version de ce commentaire est conservée dans ce navigateur.',
+  useOtherVersion: 'Passer à l’autre version',
   closed: 'Les commentaires sont fermés pour cet article.',
   loginRequired: 'Vous devez vous connecter pour commenter.',
   forbidden: 'Votre session a expiré. Rechargez la page, puis publiez à nouveau votre commentaire\u00a0: votre texte est conservé.',
