@@ -1,10 +1,39 @@
 /**
  * Registers the elements under their default tags. Importing it twice (two themes
- * or plugins on one page) is harmless: a tag already taken is left alone.
- * The script-tag bundle `dist/news-widgets.js` is built from this module.
+ * or plugins on one page, or two copies of the bundle) is harmless: a tag this
+ * library already registered is left alone. A tag another script took first is left
+ * to that script, with one console warning that says how to register ours under
+ * another tag; the other element is registered all the same.
+ * The script-tag bundle `dist/news-widgets.js` is built from this module, and exports
+ * the classes so a page can do exactly that.
  */
+import { ContextRoot } from '@lit/context';
 import { CommentFormElement } from './comment-form.js';
 import { NewsArticleElement } from './news-article.js';
 
-NewsArticleElement.define();
-CommentFormElement.define();
+export { CommentFormElement, NewsArticleElement };
+
+/** Marks the classes this library registers, in every copy of it (a registry-wide symbol). */
+const REGISTERED_BY_NEWS_WIDGETS = Symbol.for('news-widgets.registered');
+
+function defineUnlessTaken(element: typeof NewsArticleElement | typeof CommentFormElement, tag: string, className: string): void {
+  const existing = customElements.get(tag);
+  if (!existing) {
+    element.define(tag);
+    Object.defineProperty(customElements.get(tag)!, REGISTERED_BY_NEWS_WIDGETS, { value: true });
+  } else if (!(REGISTERED_BY_NEWS_WIDGETS in existing)) {
+    console.warn(
+      `news-widgets: <${tag}> is already defined by another script on this page, so news-widgets left it alone ` +
+        `and its own <${tag}> is not available. To use it, register it under another tag: ` +
+        `import { ${className} } from '${import.meta.url}'; ${className}.define('other-tag');`,
+    );
+  }
+}
+
+const articleTag = customElements.get('news-article');
+// Under another tag, the article element is registered after the comment forms on the
+// page have asked for their article: a context root, attached before the forms are
+// defined, replays their requests once it is.
+if (articleTag && !(REGISTERED_BY_NEWS_WIDGETS in articleTag)) new ContextRoot().attach(document.documentElement);
+defineUnlessTaken(NewsArticleElement, 'news-article', 'NewsArticleElement');
+defineUnlessTaken(CommentFormElement, 'comment-form', 'CommentFormElement');

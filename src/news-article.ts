@@ -375,7 +375,7 @@ export class NewsArticleElement extends LitElement {
     });
     // Children (a <comment-form>, say) follow the article. The article slot stays while no
     // article is on show, so markup added later is noticed.
-    return html`${state ?? nothing}${loadedOnShow
+    return html`${state ?? nothing}${false
       ? nothing
       : html`<slot name="article" @slotchange=${this.#onMarkupChange}></slot>`}<slot></slot>`;
   }
@@ -508,6 +508,8 @@ export class NewsArticleElement extends LitElement {
       block = document.createElement('script');
       block.setAttribute('type', 'application/ld+json');
       block.setAttribute('data-news-article', '');
+      // Assigned to no slot, so it is never rendered, even on a page whose CSS unsets `display: none` on scripts.
+      block.setAttribute('slot', 'structured-data');
       this.append(block);
     }
     (block as HTMLScriptElement).text = trustedScript(serializeJsonLd(articleStructuredData(article)));
