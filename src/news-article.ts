@@ -375,7 +375,7 @@ export class NewsArticleElement extends LitElement {
     });
     // Children (a <comment-form>, say) follow the article. The article slot stays while no
     // article is on show, so markup added later is noticed.
-    return html`${state ?? nothing}${false
+    return html`${state ?? nothing}${loadedOnShow
       ? nothing
       : html`<slot name="article" @slotchange=${this.#onMarkupChange}></slot>`}<slot></slot>`;
   }
