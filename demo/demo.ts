@@ -104,14 +104,13 @@ function applyLanguage(): void {
   langSelect.value = settings.lang;
   article.strings = articleStrings[settings.lang] ?? {};
   // The article formats dates in the new language on its next render (the new strings
-  // cause one). The form picks its words when it is connected: put a new one in its
-  // place; what the reader typed comes back from its draft.
+  // cause one). The form picks its words when it is connected: connect it again, the
+  // same element, so what the reader is typing stays as it is.
   if (formLanguage !== settings.lang) {
     formLanguage = settings.lang;
-    const old = article.querySelector('comment-form')!;
-    const form = document.createElement('comment-form') as CommentFormElement;
-    form.endpoint = old.endpoint;
-    old.replaceWith(form);
+    const form = article.querySelector<CommentFormElement>('comment-form')!;
+    form.remove();
+    article.append(form);
   }
 }
 

@@ -194,6 +194,23 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     reader.assertNoProblems();
   });
 
+  it('keeps the text being typed when the language changes, and the choice survives a reload', async (t) => {
+    const reader = await openReader(t, browser, demo);
+    const page = await reader.openPage();
+    const form = commentForm(page);
+    const text = 'Typed in English, kept in Ukrainian.';
+    await form.content.pressSequentially(text);
+    await setting(page, 'Language').selectOption('uk');
+    await eventually(async () => assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), 'Залишити коментар'));
+    await eventually(async () => assert.equal(await form.content.inputValue(), text));
+    await eventually(async () => assert.match(await page.locator('news-article [part~="byline"]').textContent(), /Опубліковано 10 березня 2022/));
+    await page.reload();
+    await page.locator('news-article[state="ready"]').waitFor();
+    assert.equal(await page.locator('#stage').getAttribute('lang'), 'uk');
+    await eventually(async () => assert.equal(await form.content.inputValue(), text));
+    reader.assertNoProblems();
+  });
+
   it('passes axe in each look, light and dark, and in every language', async (t) => {
     const reader = await openReader(t, browser, demo);
     const page = await reader.openPage();
