@@ -126,12 +126,14 @@ require_packages() {
 # The example theme of the README (docs/wordpress-theme/), linked file by file so the
 # site runs the code in the repository, with assets/ the built bundle (dist/); then
 # activated, with the post its tests comment on (test/wordpress/server/theme.php).
+# The router and must-use plugins are copied again too, for a site that already runs.
 install_theme() {
   local theme="$DIR/wp-content/themes/news-widgets-example" entry
   mkdir -p "$theme"
   for entry in "$HERE"/docs/wordpress-theme/*; do ln -sfn "$entry" "$theme/$(basename "$entry")"; done
   ln -sfn "$HERE/dist" "$theme/assets"
   cp "$SERVER_FILES/router.php" "$DIR/router.php"
+  cp "$SERVER_FILES"/mu-plugins/*.php "$DIR/wp-content/mu-plugins/"
   NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/theme.php" >/dev/null || die "activating the example theme failed"
 }
 

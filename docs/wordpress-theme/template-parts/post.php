@@ -13,7 +13,7 @@
   </article>
   <?php if (get_comments_number()) : ?>
     <section aria-label="<?php esc_attr_e('Comments'); ?>">
-      <ol class="comment-list"><?php wp_list_comments(['style' => 'ol'], get_comments(['post_id' => get_the_ID(), 'status' => 'approve'])); ?></ol>
+      <ol class="comment-list"><?php wp_list_comments(['style' => 'ol', 'avatar_size' => 0], get_comments(['post_id' => get_the_ID(), 'status' => 'approve'])); ?></ol>
     </section>
   <?php endif; ?>
   <?php if (comments_open()) : ?>

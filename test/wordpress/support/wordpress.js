@@ -74,6 +74,14 @@ export async function wordpressSite() {
     commentsEndpoint: rest('/wp/v2/comments'),
     /** A post with its embeds, as `<news-article src>` takes it. */
     postUrl: (id) => `${rest(`/wp/v2/posts/${id}`)}&_embed`,
+    /** A post's page as WordPress renders it with the example theme (docs/wordpress-theme/): plain permalinks. */
+    pageUrl: (id) => `${origin}/?p=${id}`,
+    /** A published post found by its slug (the example theme's post: `server-rendered-comment-form`). */
+    postBySlug: async (slug) => {
+      const [post] = await getJson(rest('/wp/v2/posts', { slug, _fields: 'id,slug,link' }));
+      assert.ok(post, `no post ${slug} in the test WordPress: run scripts/wordpress.sh start again (it installs the example theme and its post)`);
+      return post;
+    },
     getJson,
     /** What a reader sees: the approved comments on a post. */
     publicComments: (postId) => getJson(rest('/wp/v2/comments', { post: postId, per_page: 100 })),

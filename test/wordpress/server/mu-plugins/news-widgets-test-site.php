@@ -21,14 +21,18 @@ add_filter('pre_comment_approved', function ($approved, $commentdata) {
  * email they give, so readers with different emails do not flood each other while one
  * reader posting twice within 15 s still meets the rule by both IP and email.
  */
-add_filter('rest_preprocess_comment', function ($prepared) {
+$news_widgets_reader_address = function ($prepared) {
     $email = isset($prepared['comment_author_email']) ? strtolower(trim((string) $prepared['comment_author_email'])) : '';
-    if ('' !== $email && ('127.0.0.1' === ($prepared['comment_author_IP'] ?? '') || '::1' === ($prepared['comment_author_IP'] ?? ''))) {
+    // REST comments carry the address already; HTML form posts (wp-comments-post.php) get it from the request later.
+    $ip = $prepared['comment_author_IP'] ?? ($_SERVER['REMOTE_ADDR'] ?? '');
+    if ('' !== $email && ('127.0.0.1' === $ip || '::1' === $ip)) {
         $bytes = array_map('ord', str_split(substr(md5($email, true), 0, 3)));
         $prepared['comment_author_IP'] = '10.' . implode('.', $bytes);
     }
     return $prepared;
-});
+};
+add_filter('rest_preprocess_comment', $news_widgets_reader_address);
+add_filter('preprocess_comment', $news_widgets_reader_address);
 
 /** No email leaves the test site (new comments notify the post's author and moderators). */
 add_filter('pre_wp_mail', '__return_false');

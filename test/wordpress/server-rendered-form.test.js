@@ -1,0 +1,169 @@
+/**
+ * The README's WordPress theme (docs/wordpress-theme/, which scripts/wordpress.sh installs
+ * and activates in the test WordPress 6.1) on a page WordPress renders itself: the post
+ * as HTML and WordPress's own `comment_form()` inside `<comment-form>`, with the bundle
+ * loaded from the theme's folder by a module script in the footer. Readers without
+ * JavaScript comment through wp-comments-post.php; with JavaScript the element takes
+ * the form over and posts through the REST API it finds in the page's head. Every
+ * comment is read back from WordPress.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import {
+  commentForm,
+  commentText,
+  eventually,
+  focusedInForm,
+  formReady,
+  openReader,
+  reader as newReader,
+  recordFormEvents,
+  storedDrafts,
+  strings,
+  uniqueText,
+  useWordPress,
+} from './support/wordpress.js';
+
+const THEME_POST = 'server-rendered-comment-form';
+const root = new URL('../../', import.meta.url);
+
+describe('the example WordPress theme: WordPress’s comment form inside <comment-form>', { timeout: 120_000 }, () => {
+  let wp;
+  let browser;
+  useWordPress((started) => ({ wp, browser } = started));
+
+  /** POST requests the page makes: to wp-comments-post.php (the native form) and to the REST API. */
+  function recordPosts(page) {
+    const posts = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push({ url: request.url(), body: request.postData() });
+    });
+    return {
+      native: () => posts.filter(({ url }) => new URL(url).pathname.endsWith('/wp-comments-post.php')),
+      rest: () => posts.filter(({ url }) => new URL(url).searchParams.get('rest_route') === '/wp/v2/comments'),
+    };
+  }
+  /**
+   * The element's own fields. (Playwright's CSS pierces shadow roots, and WordPress's
+   * hidden form in the light DOM has an `#email` and a `#url` too.)
+   */
+  function elementForm(page) {
+    const field = (id) => page.locator(`comment-form form[part~="form"] #${id}`);
+    return { ...commentForm(page), content: field('content'), name: field('name'), email: field('email'), url: field('url') };
+  }
+  const commentsBy = async (postId, who) => (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
+
+  it('without JavaScript, the reader fills in WordPress’s form and the comment lands', async (t) => {
+    const post = await wp.postBySlug(THEME_POST);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const posts = recordPosts(page);
+    await page.goto(wp.pageUrl(post.id));
+    // The article as HTML, and WordPress's form, as the page prints them.
+    assert.equal(await page.locator('news-article article[slot="article"] h1').textContent(), 'Readers comment with or without JavaScript');
+    const form = page.locator('comment-form form#commentform');
+    assert.equal(await form.isVisible(), true);
+    const who = newReader('No Script Reader');
+    const text = uniqueText('Posted with JavaScript off.');
+    await page.getByRole('textbox', { name: /^Comment/ }).fill(text);
+    await page.getByRole('textbox', { name: /^Name/ }).fill(who.name);
+    await page.getByRole('textbox', { name: /^Email/ }).fill(who.email);
+    await Promise.all([page.waitForURL((url) => url.searchParams.get('p') === String(post.id)), page.getByRole('button', { name: 'Post Comment' }).click()]);
+    assert.equal(posts.native().length, 1);
+    const landed = await commentsBy(post.id, who);
+    assert.deepEqual(landed.map(commentText), [text]);
+    assert.equal(landed[0].status, 'approved');
+    // WordPress shows it on the page it sends the reader back to.
+    assert.match(await page.locator('.comment-list').textContent(), new RegExp(text.replace(/[.()]/g, '\\$&')));
+  });
+
+  it('with JavaScript, the element takes the form over and posts through the REST API exactly once, then forgets the draft', async (t) => {
+    const post = await wp.postBySlug(THEME_POST);
+    const session = await openReader(t, browser);
+    const page = await session.context.newPage();
+    const posts = recordPosts(page);
+    await page.goto(wp.pageUrl(post.id));
+    await formReady(page);
+    // Taken over: WordPress's form is still in the page, but neither shown nor reachable.
+    assert.equal(await page.locator('form#commentform').isVisible(), false);
+    assert.equal(await page.evaluate(() => document.querySelector('form#commentform').inert), true);
+    assert.equal(await page.evaluate(() => document.querySelector('comment-form').effectivePostId), String(post.id));
+    const events = await recordFormEvents(page);
+    const form = elementForm(page);
+    const who = newReader('Script Reader');
+    const text = uniqueText('Posted through the REST API.');
+    await form.content.focus();
+    await page.keyboard.type(text);
+    await form.fillIdentity(who.name, who.email);
+    // A draft while it is being written.
+    await eventually(async () => assert.ok((await storedDrafts(page)).includes(text)));
+    await form.submit.click();
+    await eventually(async () => assert.equal(await form.statusText(), strings.posted));
+    assert.deepEqual(await events(), [{ type: 'comment-form-success', status: 'approved', reason: undefined }]);
+    assert.equal(posts.native().length, 0, 'WordPress’s own form was submitted');
+    assert.equal(posts.rest().length, 1);
+    assert.deepEqual(JSON.parse(posts.rest()[0].body), {
+      post: post.id,
+      parent: 0,
+      author_name: who.name,
+      author_email: who.email,
+      author_url: '',
+      content: text,
+    });
+    assert.deepEqual((await commentsBy(post.id, who)).map(commentText), [text]);
+    // Deleted once the server confirmed the comment.
+    await eventually(async () => assert.deepEqual(await storedDrafts(page), []));
+    session.assertNoProblems();
+  });
+
+  it('text typed into WordPress’s form before the script arrives moves into the element, with focus, and is posted', async (t) => {
+    const post = await wp.postBySlug(THEME_POST);
+    const session = await openReader(t, browser);
+    const page = await session.context.newPage();
+    const posts = recordPosts(page);
+    // The bundle is slow to arrive (a slow network): the reader starts typing into the HTML form.
+    let release;
+    const arrived = new Promise((resolve) => (release = resolve));
+    await page.route('**/assets/news-widgets.js', async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    // Not waiting for DOMContentLoaded: module scripts run before it.
+    await page.goto(wp.pageUrl(post.id), { waitUntil: 'commit' });
+    await page.locator('#comment').waitFor();
+    const who = newReader('Early Reader');
+    const text = uniqueText('Typed before the script arrived.');
+    await page.locator('#author').fill(who.name);
+    await page.locator('#email').fill(who.email);
+    await page.locator('#comment').focus();
+    await page.keyboard.type(text);
+    release();
+    await formReady(page);
+    const form = elementForm(page);
+    assert.equal(await form.content.inputValue(), text);
+    assert.equal(await form.name.inputValue(), who.name);
+    assert.equal(await form.email.inputValue(), who.email);
+    assert.equal(await focusedInForm(page), 'content');
+    // The reader goes on typing where they were.
+    await page.keyboard.type(' And more.');
+    await form.submit.click();
+    await eventually(async () => assert.equal(await form.statusText(), strings.posted));
+    assert.equal(posts.native().length, 0);
+    assert.equal(posts.rest().length, 1);
+    assert.deepEqual((await commentsBy(post.id, who)).map(commentText), [`${text} And more.`]);
+    session.assertNoProblems();
+  });
+
+  it('the README’s theme code is the theme under test', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const section = readme.slice(readme.indexOf('## In a WordPress theme'), readme.indexOf('\n## ', readme.indexOf('## In a WordPress theme') + 1));
+    const quoted = [...section.matchAll(/```php\n([\s\S]*?)```/g)].map(([, code]) => code);
+    assert.ok(quoted.length >= 2, 'the section quotes the theme’s PHP');
+    for (const file of ['functions.php', 'template-parts/post.php']) {
+      const code = readFileSync(new URL(`docs/wordpress-theme/${file}`, root), 'utf8');
+      assert.ok(quoted.includes(code), `README.md quotes docs/wordpress-theme/${file} exactly`);
+    }
+  });
+});
