@@ -60,6 +60,17 @@ async function articleReady(doc: Document, tag = 'news-article'): Promise<NewsAr
 const headline = (element: Element) => element.shadowRoot!.querySelector('[part~="headline"]')!.textContent!.trim();
 const formPart = <T extends HTMLElement = HTMLElement>(form: Element, selector: string) => form.shadowRoot!.querySelector<T>(selector)!;
 
+/** The demo article with a comment form inside, on a page whose `head` is given; resolves once the article is on show. */
+async function articleWithForm(head: string) {
+  const { win, doc } = await hostPage(
+    head + BUNDLE,
+    '<news-article src="/demo-feed.json"><comment-form endpoint="/comments/json"></comment-form></news-article>',
+  );
+  const article = await articleReady(doc);
+  expect(headline(article)).to.equal(DEMO_HEADLINE);
+  return { win, article, form: doc.querySelector('comment-form') as CommentFormElement };
+}
+
 /** Types into the form's fields as a reader would, firing the input events the form listens to. */
 async function fill(form: CommentFormElement, values: Record<string, string>): Promise<void> {
   for (const [id, value] of Object.entries(values)) {
@@ -183,13 +194,7 @@ describe('a page with aggressive global CSS', () => {
   const CSS = '<style>* { all: unset } button { display: none } script { display: inline }</style>';
 
   it('still shows the article and a visible, clickable "Post Comment" button that posts', async () => {
-    const { win, doc } = await hostPage(
-      CSS + BUNDLE,
-      '<news-article src="/demo-feed.json"><comment-form endpoint="/comments/json"></comment-form></news-article>',
-    );
-    const article = await articleReady(doc);
-    expect(headline(article)).to.equal(DEMO_HEADLINE);
-    const form = doc.querySelector('comment-form') as CommentFormElement;
+    const { win, article, form } = await articleWithForm(CSS);
     const button = formPart<HTMLButtonElement>(form, '[part~="submit"]');
     button.scrollIntoView();
     const box = button.getBoundingClientRect();
@@ -225,18 +230,13 @@ describe('a page that wrote to Object.prototype before loading the bundle', () =
   </script>`;
 
   it('renders the right article, posts a comment, and leaves the page’s data as it was', async () => {
-    const { win, doc } = await hostPage(
-      POLLUTION + BUNDLE,
-      '<news-article src="/demo-feed.json"><comment-form endpoint="/comments/json"></comment-form></news-article>',
-    );
-    const article = await articleReady(doc);
-    expect(headline(article)).to.equal(DEMO_HEADLINE);
+    const { win, article, form } = await articleWithForm(POLLUTION);
     const shown = article.shadowRoot!.textContent!;
     expect(shown).not.to.match(/Polluted|attacker/);
     expect(article.shadowRoot!.querySelector('[part~="image"], [part~="summary"]')).to.equal(null);
     expect((article as NewsArticleElement).article!.authors).to.deep.equal([]);
     const content = uniqueText('Posted on a polluted page');
-    expect(await postComment(doc.querySelector('comment-form') as CommentFormElement, content)).to.deep.equal([content]);
+    expect(await postComment(form, content)).to.deep.equal([content]);
 
     const { pollution, hostData } = win as unknown as { pollution: Record<string, unknown>; hostData: Record<string, unknown> };
     const prototype = Object.getPrototypeOf(hostData) as Record<string, unknown>;
