@@ -229,8 +229,8 @@ export class CommentFormElement extends LitElement {
   override connectedCallback(): void {
     // Read the wrapped form before the shadow root hides it, while its focus and caret are still there.
     if (this.#serverForm === 'none') {
-      if (this.querySelector('form') || document.readyState !== 'loading') this.#takeOverServerForm();
-      // Defined while the page is still parsing (an async script): the form may not be there yet.
+      if (document.readyState !== 'loading') this.#takeOverServerForm();
+      // Defined while the page is still parsing (an async script): the form may not be all there yet.
       else document.addEventListener('DOMContentLoaded', () => this.#takeOverServerForm(), { once: true });
     }
     super.connectedCallback();
@@ -613,8 +613,13 @@ export class CommentFormElement extends LitElement {
     form.inert = true;
     form.addEventListener('submit', (event) => event.preventDefault(), { capture: true });
     this.#prefilled = read.prefilled;
-    this._values = { ...this._values, ...read.prefilled, ...read.typed };
-    if (read.typed.content !== undefined) this.#drafts.contentChanged(read.typed.content);
+    // Into empty fields only: a form taken over late (see connectedCallback) may have been typed into already.
+    const values = { ...this._values };
+    for (const [field, value] of Object.entries({ ...read.prefilled, ...read.typed }) as [CommentField, string][]) {
+      if (!values[field]) values[field] = value;
+    }
+    this._values = values;
+    if (read.typed.content !== undefined && values.content === read.typed.content) this.#drafts.contentChanged(read.typed.content);
     if (read.remember !== undefined) {
       this._remember = read.remember;
       this.#drafts.identityChanged(this._values, read.remember, { now: true });
