@@ -323,6 +323,40 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     }
   });
 
+  it('defined while the page is still parsing, it waits for the whole form and keeps what was typed into its own fields', async () => {
+    // An async script runs mid-parse: document.readyState is 'loading' (stubbed: the test page
+    // finished parsing long ago) and the element's children have not all arrived.
+    const readyState = Object.getOwnPropertyDescriptor(Document.prototype, 'readyState')!;
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    try {
+      restLink(printedLinkHref);
+      // The form has arrived up to its fields (WordPress prints the name the reader gave last
+      // time); its hidden post id, at the end, not yet.
+      const page = serverRendered({
+        postId: printedPostId,
+        edit: (html) => html.replace('name="author" type="text" value=""', 'name="author" type="text" value="Olena"'),
+      });
+      const hiddenFields = [...page.native.querySelectorAll('input[type="hidden"]')];
+      for (const input of hiddenFields) input.remove();
+      const host = await page.upgrade();
+      expect(host.effectivePostId).to.equal(undefined);
+      await typeInto($(host, '#content'), 'Typed while the page loads');
+      await typeInto($(host, '#name'), 'Mykola');
+      // The rest of the page arrives, then parsing ends.
+      page.native.append(...hiddenFields);
+      delete (document as { readyState?: unknown }).readyState;
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await host.updateComplete;
+      expect(host.effectivePostId).to.equal(printedPostId);
+      expect($(host, '#content').value).to.equal('Typed while the page loads');
+      expect($(host, '#name').value).to.equal('Mykola');
+      expect(page.native.inert).to.equal(true);
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+      expect(Object.getOwnPropertyDescriptor(Document.prototype, 'readyState')).to.deep.equal(readyState);
+    }
+  });
+
   it('takes over a signed-in reader’s form with a nonce, without name and email fields', async () => {
     restLink();
     const page = serverRendered({
