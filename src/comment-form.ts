@@ -464,7 +464,7 @@ export class CommentFormElement extends LitElement {
     } else if (content && content !== this._values.content && this.#serverForm === 'taken') {
       // Text typed into the server-rendered form before the script ran wins over an older
       // draft; the draft is kept aside and offered, never dropped.
-      this.#drafts.keepAside(content);
+      this.#drafts.keepAside(content, this._values.content);
     }
     await this.#submissions.flushOutbox(key);
   }

@@ -159,11 +159,16 @@ export class DraftController implements ReactiveController {
    * A stored draft that newer text replaces (typed before the form could show the
    * draft): kept aside as the other version, and offered, so neither is lost.
    */
-  keepAside(content: string): void {
+  keepAside(content: string, newerContent: string): void {
     this.otherTabContent = content;
     this.otherIsEarlierDraft = true;
-    // Written as no tab's own text, so that after a reload the newer text is the one shown.
-    if (this.#key) void this.store.saveDraft(otherVersionKey(this.#key), content, EARLIER_DRAFT);
+    const key = this.#key;
+    if (key) {
+      // The earlier draft as no tab's own text, then the newer text in its place (so that no
+      // save takes the earlier draft for another tab's): after a reload, the newer text is shown.
+      const store = this.store;
+      void store.saveDraft(otherVersionKey(key), content, EARLIER_DRAFT).then(() => store.saveDraft(key, newerContent));
+    }
     this.#host.requestUpdate();
   }
 

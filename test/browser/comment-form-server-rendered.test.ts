@@ -202,6 +202,26 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect($(form, '#content').value).to.equal('What I typed today');
   });
 
+  it('after a reload, shows the reader’s newer text and still offers the earlier draft', async () => {
+    restLink();
+    const page = serverRendered();
+    await createDraftStore().saveDraft(pageDraftKey(page.postId), 'The draft from yesterday');
+    await typeInto(page.field<HTMLTextAreaElement>('comment'), 'What I typed today');
+    const form = await page.upgrade();
+    await waitUntil(() => form.shadowRoot!.querySelector('.other-version'), 'the earlier draft is not offered');
+    // Stored as the page is left, then the page loads again (a new store, as after a reload).
+    form.remove();
+    const stored = createDraftStore();
+    await waitUntil(async () => (await stored.getDraft(pageDraftKey(page.postId)))?.content === 'What I typed today', 'the newer text is not stored');
+    const again = serverRendered({ postId: page.postId });
+    const reloaded = await again.upgrade();
+    await waitUntil(() => $(reloaded, '#content').value === 'What I typed today', 'the newer text is not shown');
+    await waitUntil(() => reloaded.shadowRoot!.querySelector('.other-version'), 'the earlier draft is not offered after the reload');
+    reloaded.shadowRoot!.querySelector<HTMLButtonElement>('.other-version button')!.click();
+    await reloaded.updateComplete;
+    expect($(reloaded, '#content').value).to.equal('The draft from yesterday');
+  });
+
   it('treats what the server printed into the fields as a default, not as the reader’s text', async () => {
     // WordPress prints a returning commenter's name, email and website from its cookies, and ticks the box.
     restLink();
