@@ -8,7 +8,8 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { FEED_TIMEOUT_MS } from '../../src/fetch-feed-document.js';
+import { FeedError } from '../../src/feed-error.js';
+import { FEED_TIMEOUT_MS, fetchFeedDocument } from '../../src/fetch-feed-document.js';
 import type { NewsArticleElement } from '../../src/news-article.js';
 import {
   brokenCopies, fieldPaths, jsonFeedItemAffects, wordPressPostAffects, type Json,
@@ -114,6 +115,16 @@ describe('broken feeds: a message in words, nothing thrown, nothing half rendere
       expect(text(element, '[part~="headline"]')).to.equal('Announcing JSON Feed');
     });
   }
+
+  it('gives up on a body that stops halfway, in every engine, and the next request for it is answered', async () => {
+    const key = Math.random();
+    const started = performance.now();
+    const error = await fetchFeedDocument(`/feeds/stall?key=${key}`, new AbortController().signal, 500).catch((failure) => failure);
+    expect(error).to.be.instanceOf(FeedError);
+    expect((error as FeedError).code).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(3000);
+    expect(await fetchFeedDocument(`/feeds/stall?key=${key}`, new AbortController().signal, 5000)).to.have.property('items');
+  });
 
   it(`gives up on a response that never ends after ${FEED_TIMEOUT_MS / 1000} s, and "Try again" works once the server answers`, async function () {
     this.timeout(FEED_TIMEOUT_MS + 15_000);
