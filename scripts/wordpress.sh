@@ -39,7 +39,7 @@ alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 pid_in() {
   local pid
   pid="$(cat "$1" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" && echo "$pid" || true
+  [[ "$pid" =~ ^[0-9]+$ ]] && grep -qF -- "$2" <<<"$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" && echo "$pid" || true
 }
 
 # GET a URL with php-cli (no curl needed); prints the body, fails on no answer or >= 400.
@@ -79,7 +79,7 @@ group_in() {
     pid="${stat#/proc/}"; pid="${pid%/stat}"
     # Field 5 of /proc/PID/stat is the process group (after the command name in parentheses).
     [[ "$(sed -E 's/^.*\) //' "$stat" 2>/dev/null | cut -d' ' -f3)" == "$pgid" ]] || continue
-    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"; then echo "$pgid"; return 0; fi
+    if grep -qF -- "$2" <<<"$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"; then echo "$pgid"; return 0; fi
   done
 }
 
@@ -111,7 +111,8 @@ stop() {
 require_packages() {
   local missing=()
   command -v php >/dev/null || missing+=(php-cli)
-  php -m 2>/dev/null | grep -qx mysqli || missing+=(php-mysql)
+  # Not `php -m | grep -q`: grep stops reading at the first match, php dies of SIGPIPE, and pipefail reports a failure.
+  grep -qx mysqli <<<"$(php -m 2>/dev/null)" || missing+=(php-mysql)
   command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || missing+=(mariadb-server)
   [[ -f "$WORDPRESS/wp-config.php" ]] || missing+=(wordpress)
   if ((${#missing[@]})); then

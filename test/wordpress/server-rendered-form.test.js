@@ -156,6 +156,43 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     session.assertNoProblems();
   });
 
+  it('a signed-in reader’s form (no name or email) is taken over with the theme’s nonce, and the comment is theirs', async (t) => {
+    const post = await wp.postBySlug(THEME_POST);
+    // A subscriber of this run's own: WordPress's flood rule keys on the signed-in user.
+    const who = newReader('Signed-in Reader');
+    const account = { login: who.email.split('@')[0], password: `pw-${who.email}`, name: who.name };
+    await wp.adminPost('/wp/v2/users', { username: account.login, password: account.password, email: who.email, name: account.name, roles: ['subscriber'] });
+    // WordPress's sign-in page asks for a favicon, which the test site does not have.
+    const noFavicon = { text: 'Failed to load resource: the server responded with a status of 404 (Not Found)', url: `${wp.origin}/favicon.ico` };
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon] });
+    // The toolbar of a signed-in reader shows their avatar from gravatar.com, which is outside this machine's network.
+    await session.context.route(/^https?:\/\/(\w+\.)?gravatar\.com\//, (route) => route.fulfill({ status: 204 }));
+    const page = await session.context.newPage();
+    await page.goto(`${wp.origin}/wp-login.php`);
+    await page.locator('#user_login').fill(account.login);
+    await page.locator('#user_pass').fill(account.password);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/wp-login.php')), page.locator('#wp-submit').click()]);
+    const posts = recordPosts(page);
+    await page.goto(wp.pageUrl(post.id));
+    await formReady(page);
+    // WordPress's form for a signed-in reader has no name and email fields; neither has the element's.
+    assert.equal(await page.locator('form#commentform #author').count(), 0);
+    assert.equal(await page.evaluate(() => document.querySelector('comment-form').identity), 'hidden');
+    assert.equal(await page.locator('comment-form form[part~="form"] #name').count(), 0);
+    const form = elementForm(page);
+    const text = uniqueText('Posted while signed in.');
+    await form.content.fill(text);
+    await form.submit.click();
+    await eventually(async () => assert.equal(await form.statusText(), strings.posted));
+    assert.equal(posts.native().length, 0);
+    assert.equal(posts.rest().length, 1);
+    const landed = (await wp.allComments(post.id)).filter((comment) => commentText(comment) === text);
+    assert.equal(landed.length, 1);
+    assert.equal(landed[0].author_name, account.name);
+    assert.notEqual(landed[0].author, 0, 'posted as the signed-in user');
+    session.assertNoProblems();
+  });
+
   it('the README’s theme code is the theme under test', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
     const section = readme.slice(readme.indexOf('## In a WordPress theme'), readme.indexOf('\n## ', readme.indexOf('## In a WordPress theme') + 1));

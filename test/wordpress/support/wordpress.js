@@ -85,6 +85,13 @@ export async function wordpressSite() {
     getJson,
     /** What a reader sees: the approved comments on a post. */
     publicComments: (postId) => getJson(rest('/wp/v2/comments', { post: postId, per_page: 100 })),
+    /** A POST to a REST route as the admin (application password), such as a change to a user. */
+    adminPost: async (route, body) => {
+      const response = await fetch(rest(route), { method: 'POST', headers: { Authorization: admin, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await response.text();
+      assert.ok(response.ok, `POST ${route}: ${response.status} ${text.slice(0, 300)}`);
+      return JSON.parse(text);
+    },
     /** Every comment on a post, held ones too, with author emails (as the admin, with an application password). */
     allComments: (postId) =>
       getJson(rest('/wp/v2/comments', { post: postId, status: 'all', context: 'edit', per_page: 100 }), { Authorization: admin }),
