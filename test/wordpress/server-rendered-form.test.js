@@ -52,6 +52,8 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     const field = (id) => page.locator(`comment-form form[part~="form"] #${id}`);
     return { ...commentForm(page), content: field('content'), name: field('name'), email: field('email'), url: field('url') };
   }
+  /** Chromium asks WordPress's pages for /favicon.ico, which PHP's server does not have (a 404, when it asks in time). */
+  const noFavicon = () => ({ text: 'Failed to load resource: the server responded with a status of 404 (Not Found)', url: `${wp.origin}/favicon.ico` });
   const commentsBy = async (postId, who) => (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
 
   it('without JavaScript, the reader fills in WordPress’s form and the comment lands', async (t) => {
@@ -81,7 +83,7 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
 
   it('with JavaScript, the element takes the form over and posts through the REST API exactly once, then forgets the draft', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
-    const session = await openReader(t, browser);
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
     const page = await session.context.newPage();
     const posts = recordPosts(page);
     await page.goto(wp.pageUrl(post.id));
@@ -120,7 +122,7 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
 
   it('text typed into WordPress’s form before the script arrives moves into the element, with focus, and is posted', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
-    const session = await openReader(t, browser);
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
     const page = await session.context.newPage();
     const posts = recordPosts(page);
     // The bundle is slow to arrive (a slow network): the reader starts typing into the HTML form.
@@ -156,15 +158,36 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     session.assertNoProblems();
   });
 
+  it('a reply link’s page (?replytocom=) gives the element its parent, and the reply lands under that comment', async (t) => {
+    const post = await wp.postBySlug(THEME_POST);
+    const first = await wp.adminPost('/wp/v2/comments', { post: post.id, content: uniqueText('A comment to reply to.') });
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
+    const page = await session.context.newPage();
+    // Where WordPress's "Reply" link leads without its comment-reply script: the post, with the form set for a reply.
+    await page.goto(`${wp.pageUrl(post.id)}&replytocom=${first.id}`);
+    assert.equal(await page.locator('a.comment-reply-link').first().isVisible(), true);
+    await formReady(page);
+    const form = elementForm(page);
+    assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), strings.replyHeading);
+    const who = newReader('Replying Reader');
+    const text = uniqueText('A reply, through the REST API.');
+    await form.content.fill(text);
+    await form.fillIdentity(who.name, who.email);
+    await form.submit.click();
+    await eventually(async () => assert.equal(await form.statusText(), strings.posted));
+    const [reply] = await commentsBy(post.id, who);
+    assert.equal(commentText(reply), text);
+    assert.equal(reply.parent, first.id);
+    session.assertNoProblems();
+  });
+
   it('a signed-in reader’s form (no name or email) is taken over with the theme’s nonce, and the comment is theirs', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
     // A subscriber of this run's own: WordPress's flood rule keys on the signed-in user.
     const who = newReader('Signed-in Reader');
     const account = { login: who.email.split('@')[0], password: `pw-${who.email}`, name: who.name };
     await wp.adminPost('/wp/v2/users', { username: account.login, password: account.password, email: who.email, name: account.name, roles: ['subscriber'] });
-    // WordPress's sign-in page asks for a favicon, which the test site does not have.
-    const noFavicon = { text: 'Failed to load resource: the server responded with a status of 404 (Not Found)', url: `${wp.origin}/favicon.ico` };
-    const session = await openReader(t, browser, { expectedErrors: [noFavicon] });
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
     // The toolbar of a signed-in reader shows their avatar from gravatar.com, which is outside this machine's network.
     await session.context.route(/^https?:\/\/(\w+\.)?gravatar\.com\//, (route) => route.fulfill({ status: 204 }));
     const page = await session.context.newPage();
