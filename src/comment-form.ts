@@ -277,6 +277,8 @@ export class CommentFormElement extends LitElement {
     const hidden = this.identity === 'hidden';
     const parent = this.#parent;
     const headingText = this.#text(parent && parent !== '0' ? 'replyHeading' : 'heading');
+    // Another version of the comment: another tab's text, or an earlier draft kept aside.
+    const earlierDraft = this.#drafts.otherIsEarlierDraft;
     const heading = headingTag(this.headingLevel, 2);
     const status =
       this.#submissions.phase === 'retry-wait'
@@ -292,15 +294,12 @@ export class CommentFormElement extends LitElement {
           </p>`
         : nothing}
       ${this.#drafts.otherTabContent !== undefined
-        ? this.#drafts.otherIsEarlierDraft
-          ? html`<p part="draft-notice" class="other-version">
-              ${this.#text('otherVersion')}
-              <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherVersion')}</button>
-            </p>`
-          : html`<p part="draft-notice" class="other-tab">
-              ${this.#text('otherTab')}
-              <button type="button" class="link-button" @click=${this.#useOtherTab}>${this.#text('useOtherTab')}</button>
-            </p>`
+        ? html`<p part="draft-notice" class=${earlierDraft ? 'other-version' : 'other-tab'}>
+            ${this.#text(earlierDraft ? 'otherVersion' : 'otherTab')}
+            <button type="button" class="link-button" @click=${this.#useOtherTab}>
+              ${this.#text(earlierDraft ? 'useOtherVersion' : 'useOtherTab')}
+            </button>
+          </p>`
         : nothing}
       ${this.#drafts.durable ? nothing : html`<p part="draft-notice" class="not-saved" role="status">${this.#text('draftNotSaved')}</p>`}
       <form part="form" novalidate @submit=${this.#onSubmit}>
@@ -595,14 +594,14 @@ export class CommentFormElement extends LitElement {
     const identity = this.hasAttribute('identity') ? this.identity : read.identity;
     const problem = !endpoint
       ? read.postsToWordPress
-        ? 'it has no endpoint attribute and the page has no WordPress REST API link (<link rel="https://api.w.org/">) to find one'
-        : 'it has no endpoint attribute (only a form that posts to WordPress’s wp-comments-post.php is found out on its own)'
+        ? 'no endpoint attribute, and no WordPress REST API link (<link rel="https://api.w.org/">) in the page'
+        : 'no endpoint attribute'
       : identity === 'hidden' && !this.nonce && resolveProtocol(endpoint, this.protocol) === 'wordpress'
-        ? 'the form is for a signed-in reader and the element has no nonce attribute to post as them'
+        ? 'a signed-in reader’s form, and no nonce attribute to post as them'
         : undefined;
     if (problem) {
       this.#serverForm = 'kept';
-      console.warn(`<${this.localName}> leaves the form inside it on show, which posts as it would without JavaScript: ${problem}.`, this);
+      console.warn(`<${this.localName}> leaves the form inside it on show, working as without JavaScript: ${problem}.`, this);
       this.requestUpdate();
       return;
     }
