@@ -262,6 +262,19 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect(await createDraftStore().getDraft(pageDraftKey(page.postId))).to.equal(undefined);
   });
 
+  it('keeps the reader’s own tick of the consent box, and stores their name and email with it', async () => {
+    restLink();
+    const page = serverRendered();
+    await typeInto(page.field('author'), 'Olena');
+    await typeInto(page.field('email'), 'olena@example.com');
+    page.field('wp-comment-cookies-consent').click();
+    const form = await page.upgrade();
+    expect($(form, '#remember').checked).to.equal(true);
+    const store = createDraftStore();
+    await waitUntil(async () => (await store.getIdentity())?.email === 'olena@example.com', 'the name and email are not stored');
+    expect(await store.getIdentity()).to.deep.equal({ name: 'Olena', email: 'olena@example.com', url: '' });
+  });
+
   it('hides the native form from the accessibility tree and never submits it once upgraded; axe passes', async () => {
     restLink();
     const page = serverRendered();
