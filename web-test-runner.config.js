@@ -8,6 +8,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { browserPath, chromiumArgs, selectedBrowsers } from './scripts/browsers.js';
 import { webkitLauncher } from './scripts/webkit-launcher.js';
 import { commentServerMiddleware } from './test/comment-server-middleware.js';
@@ -28,11 +29,47 @@ const launchers = {
   webkit: () => webkitLauncher(),
 };
 
+/**
+ * Reports a failed assertion about a DOM element (`expect(slot).to.equal(null)`) as a
+ * failure. Its error carries the element; the runner's page script structuredClones every
+ * message it sends, which throws on nodes and functions, and the run then waits out
+ * testsFinishTimeout with no word of what failed (modernweb-dev/web#2967). The script is
+ * served here with a clone that describes such values instead.
+ */
+const reportUncloneableValues = {
+  name: 'report-uncloneable-values',
+  transform(context) {
+    if (context.path !== '/__web-dev-server__web-socket.js' || typeof context.body !== 'string') return undefined;
+    const clone = 'var target = structuredClone(obj)';
+    if (!context.body.includes(clone)) throw new Error(`${context.path} no longer has "${clone}": update reportUncloneableValues`);
+    return {
+      body: `${context.body.replace(clone, 'var target = cloneForReport(obj)')}
+function cloneForReport(value) {
+  try {
+    return structuredClone(value);
+  } catch {
+    const seen = new WeakSet();
+    return JSON.parse(JSON.stringify(value, (key, item) => {
+      if (typeof item === 'function') return '[function ' + (item.name || 'anonymous') + ']';
+      if (typeof Node !== 'undefined' && item instanceof Node) return item.outerHTML ?? item.nodeName;
+      if (typeof item === 'object' && item !== null) {
+        if (seen.has(item)) return '[seen before]';
+        seen.add(item);
+      }
+      return item;
+    }));
+  }
+}
+`,
+    };
+  },
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   middleware: [demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin()],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   // One test file at a time in each browser (the browsers run side by side). Firefox
   // hides the tabs behind the selected one (timers at most once a second) and does not
