@@ -69,7 +69,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   middleware: [demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin(), reportUncloneableValues],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   // One test file at a time in each browser (the browsers run side by side). Firefox
   // hides the tabs behind the selected one (timers at most once a second) and does not
