@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { browserPath } from './browsers.js';
+import { browserPath, installHint, missingFor } from './browsers.js';
 
 /**
  * Runs "$@" until this shell's standard input closes. Node holds the only other end of
@@ -127,6 +127,8 @@ class WebKitLauncher extends WebdriverLauncher {
   async initialize(config) {
     await super.initialize(config);
     this.name = 'WebKit';
+    const missing = missingFor('webkit');
+    if (missing.length) throw new Error(`WebKit needs ${missing.join(', ')}: ${installHint.webkit}`);
     const { server, display } = await startXvfb(browserPath('xvfb'));
     this.#helpers.push(server);
     try {
