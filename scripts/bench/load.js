@@ -1,12 +1,15 @@
 /**
- * Page load under CPU throttling: the static page (a), the widget with an inline feed (b)
- * and the widget with `src` (c), loaded in turn a, b, c, a, b, c… each in a fresh browser
- * context (empty cache and storage), so the machine's noise falls on all three alike.
+ * Page load under CPU throttling: the static page (a), the widget with an inline feed (b),
+ * the widget with `src` (c) and the widget with `src` over the server-rendered article (d),
+ * loaded in turn a, b, c, d, a, b, c, d… each in a fresh browser context (empty cache and
+ * storage), so the machine's noise falls on all of them alike.
  */
 import { median } from './stats.js';
 import { attribute, startProfiler } from './profile.js';
 
-export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src' };
+export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src', d: 'server-rendered' };
+/** The widget pages, each compared with the static page (a). */
+const WIDGET_PAGES = Object.keys(LOAD_PAGES).filter((key) => key !== 'a');
 /** How long to keep watching after the article and the comment box are ready (wall time). */
 const SETTLE_MS = 1500;
 
@@ -135,12 +138,12 @@ const METRICS = ['lcp', 'typingReady', 'tbt', 'blockingFromStart', 'cls', 'fcp',
 export async function measureLoads(browser, origin, { runs, throttle, log, lookup }) {
   const throttleFactor = await measureThrottleFactor(browser, `${origin}/pages/static.html`, throttle);
   log(`  CPU throttling ${throttle}x set; a fixed loop runs ${throttleFactor.toFixed(1)}x slower`);
-  const samples = { a: [], b: [], c: [] };
+  const samples = Object.fromEntries(Object.keys(LOAD_PAGES).map((key) => [key, []]));
   for (let run = 0; run < runs; run++) {
     for (const [key, name] of Object.entries(LOAD_PAGES)) {
       samples[key].push(await loadOnce(browser, `${origin}/pages/${name}.html`, { throttle }));
     }
-    log(`  run ${run + 1}/${runs}: LCP a ${samples.a.at(-1).lcp?.toFixed(0)} b ${samples.b.at(-1).lcp?.toFixed(0)} c ${samples.c.at(-1).lcp?.toFixed(0)} ms`);
+    log(`  run ${run + 1}/${runs}: LCP ${Object.keys(LOAD_PAGES).map((key) => `${key} ${samples[key].at(-1).lcp?.toFixed(0)}`).join(' ')} ms`);
   }
   const medians = {};
   for (const key of Object.keys(LOAD_PAGES)) {
@@ -159,8 +162,8 @@ export async function measureLoads(browser, origin, { runs, throttle, log, looku
     runs,
     medians,
     ratios: {
-      lcp: { b: ratio('b', 'lcp'), c: ratio('c', 'lcp') },
-      typingReady: { b: ratio('b', 'typingReady'), c: ratio('c', 'typingReady') },
+      lcp: Object.fromEntries(WIDGET_PAGES.map((key) => [key, ratio(key, 'lcp')])),
+      typingReady: Object.fromEntries(WIDGET_PAGES.map((key) => [key, ratio(key, 'typingReady')])),
     },
     profileInline: profile,
     samples: Object.fromEntries(

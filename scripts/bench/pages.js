@@ -5,7 +5,9 @@
  * - static:  the article as server-rendered HTML and WordPress's own comment form, no JavaScript
  *            (the limit; also the plain-<textarea> page the typing test compares with);
  * - inline:  `<news-article item=…>` with the feed inline in the page, `<comment-form>` inside;
- * - src:     `<news-article src=…>` fetching the feed (what the demo page does), `<comment-form>` inside.
+ * - src:     `<news-article src=…>` fetching the feed (what the demo page does), `<comment-form>` inside;
+ * - server-rendered: the static page's article inside `<news-article src=…>` (`slot="article"`, dated as
+ *            the feed's item, so what loads is not newer and the markup stays), `<comment-form>` inside.
  *
  * Every load page starts with the same probe (an inline script before anything else), which
  * records paint, layout-shift and long-task entries and when the comment box accepts typing.
@@ -118,15 +120,18 @@ ${main}
 const published = new Date(item.date_published);
 const publishedText = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(published);
 
-/** The article as a server would render it, and WordPress's default comment form (wp-includes/comment-template.php). */
-const staticArticle = `      <article>
+/** The article as a server would render it (`attributes` on its `<article>`), dated the way `<news-article>` reads it. */
+const articleHtml = (attributes = '') => `      <article${attributes}>
         <header>
           <h1>${escapeHtml(item.title)}</h1>
-          <p class="byline">Published <time datetime="${published.toISOString()}">${publishedText}</time></p>
+          <p class="byline">Published <time datetime="${published.toISOString()}" itemprop="datePublished">${publishedText}</time></p>
         </header>
         <div class="entry-content">${item.content_html}</div>
         <footer><p class="terms">Categorized as ${(item.tags ?? []).map(escapeHtml).join(', ')}</p></footer>
-      </article>
+      </article>`;
+
+/** The article as a server would render it, and WordPress's default comment form (wp-includes/comment-template.php). */
+const staticArticle = `${articleHtml()}
       <div id="respond" class="comment-respond">
         <h2 id="reply-title" class="comment-reply-title">Leave a comment</h2>
         <form action="/wp-comments-post.php" method="post" id="commentform" class="comment-form">
@@ -158,6 +163,14 @@ export const pages = {
     title: 'widget, src',
     head: bundle,
     main: `      <news-article src="/feeds/article.json">
+        <comment-form endpoint="/api/comments"></comment-form>
+      </news-article>`,
+  }),
+  '/pages/server-rendered.html': shell({
+    title: 'widget over server-rendered article, src',
+    head: bundle,
+    main: `      <news-article src="/feeds/article.json">
+${articleHtml(` slot="article" data-post-id="${escapeHtml(item.id)}"`)}
         <comment-form endpoint="/api/comments"></comment-form>
       </news-article>`,
   }),
