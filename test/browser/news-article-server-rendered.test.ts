@@ -8,8 +8,10 @@
  */
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
+import type { Article } from '../../src/article.js';
 import { CommentFormElement } from '../../src/comment-form.js';
 import { NewsArticleElement } from '../../src/news-article.js';
+import { readServerRenderedArticle, replacesServerRendered } from '../../src/server-rendered-article.js';
 
 const SERVER_HEADLINE = 'Talks in Antalya end without a ceasefire';
 const LOADED_HEADLINE = 'Talks in Antalya end without a ceasefire, ministers say';
@@ -367,5 +369,51 @@ describe('<news-article> with server-rendered markup and a source', () => {
     await waitUntil(() => element.shadowRoot!.querySelector('[part~="headline"]'), 'the loaded article was never rendered');
     expect(element.shadowRoot!.querySelector('[part~="headline"]')!.textContent!.trim()).to.equal(LOADED_HEADLINE);
     expect(element.state).to.equal('ready');
+  });
+});
+
+describe('what server-rendered markup says about itself', () => {
+  const read = (html: string) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    return readServerRenderedArticle([...holder.children]);
+  };
+
+  it('reads the modified date from data-modified first, then a time marked dateModified or updated', () => {
+    expect(read(`<article data-modified="2024-05-02T09:30:00+02:00"><time class="updated" datetime="2020-01-01T00:00:00Z"></time></article>`)?.date?.toISOString()).to.equal(
+      '2024-05-02T07:30:00.000Z',
+    );
+    // WordPress themes print hAtom classes: entry-date published, and updated.
+    const wordpress = read(`<article data-post-id="7"><time class="entry-date published" datetime="2024-05-01T08:00:00+00:00">1 May</time>
+      <time class="updated" datetime="2024-05-03T08:00:00+00:00">3 May</time></article>`)!;
+    expect(wordpress.date?.toISOString()).to.equal('2024-05-03T08:00:00.000Z');
+    expect(wordpress.article?.published?.toISOString()).to.equal('2024-05-01T08:00:00.000Z');
+    expect(read(`<article><time itemprop="datePublished" datetime="2024-05-01"></time></article>`)?.date?.toISOString()).to.equal('2024-05-01T00:00:00.000Z');
+  });
+
+  it('takes no date from an unmarked time or a date-time without a zone, so such markup is kept', () => {
+    expect(read(`<article><p>Talks on <time datetime="2024-05-01T08:00:00Z">1 May</time></p></article>`)?.date).to.equal(undefined);
+    expect(read(`<article data-modified="2024-05-01T08:00:00"></article>`)?.date).to.equal(undefined);
+  });
+
+  it('replaces only with another post or a later date', () => {
+    const markup = read(`<article data-post-id="42" data-modified="2024-05-01T08:00:00Z"></article>`)!;
+    const loaded = (id: string, modified: string): Article => ({
+      format: 'wordpress',
+      id,
+      postId: Number(id),
+      authors: [],
+      categories: [],
+      tags: [],
+      modified: new Date(modified),
+    });
+    expect(replacesServerRendered(loaded('42', '2024-05-01T08:00:00Z'), markup)).to.equal(false);
+    expect(replacesServerRendered(loaded('42', '2024-04-30T08:00:00Z'), markup)).to.equal(false);
+    expect(replacesServerRendered(loaded('42', '2024-05-01T08:00:01Z'), markup)).to.equal(true);
+    expect(replacesServerRendered(loaded('43', '2020-01-01T00:00:00Z'), markup)).to.equal(true);
+  });
+
+  it('has no markup to read when there are no slotted elements', () => {
+    expect(readServerRenderedArticle([])).to.equal(undefined);
   });
 });
