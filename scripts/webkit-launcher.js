@@ -82,27 +82,36 @@ function freePort() {
   });
 }
 
-/** Starts WebKitWebDriver on a free loopback port and resolves once it answers /status. */
+/**
+ * Starts WebKitWebDriver on a free loopback port and resolves once it answers /status.
+ * Another run may take the port between the probe and the driver's start: the driver
+ * then exits at once, and a new port is tried.
+ */
 async function startWebDriver(webDriver, display) {
-  const port = await freePort();
   // GDK_BACKEND: MiniBrowser opens its window on the virtual display, even from a Wayland desktop.
   const env = { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11' };
   delete env.WAYLAND_DISPLAY;
-  const driver = startTied(webDriver, [`--port=${port}`, '--host=127.0.0.1'], { env });
-  let gone = false;
-  driver.exited.then(() => (gone = true));
-  const deadline = Date.now() + startTimeout;
-  while (!gone && Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/status`);
-      if (response.ok) return { driver, port };
-    } catch {
-      // Not listening yet.
+  let output = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const driver = startTied(webDriver, [`--port=${port}`, '--host=127.0.0.1'], { env });
+    let gone = false;
+    driver.exited.then(() => (gone = true));
+    const deadline = Date.now() + startTimeout;
+    while (!gone && Date.now() < deadline) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/status`);
+        if (response.ok) return { driver, port };
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await driver.stop();
+    output = `port ${port}: ${driver.output()}`;
+    if (!gone) break;
   }
-  await driver.stop();
-  throw new Error(`WebKitWebDriver did not start on port ${port}\n${driver.output()}`);
+  throw new Error(`WebKitWebDriver did not start (${output})`);
 }
 
 /** MiniBrowser through WebKitWebDriver, with the Xvfb display and the driver it needs. */
