@@ -152,8 +152,9 @@ class WebKitLauncher extends WebdriverLauncher {
 
   /**
    * Types one key at a time. webdriverio's `keys()` presses every key of a sequence before
-   * releasing any, and WebKitWebDriver ignores a key pressed again while it is still down:
-   * "the clear report" would arrive as "thecleareport". A `press` (one key) is unchanged.
+   * releasing any, and WebKitWebDriver then drops keys pressed again while still down:
+   * "Thank you for the clear report." arrived as "Thank youforthecleareport.". A `press`
+   * (one key) is unchanged.
    */
   async sendKeys(sessionId, keys) {
     for (const key of keys) await super.sendKeys(sessionId, [key]);
