@@ -17,7 +17,8 @@ function miniBrowserPaths() {
       continue;
     }
     for (const folder of ['', ...entries.filter((name) => /-linux-gnu/.test(name)).map((name) => `${name}/`)]) {
-      for (const api of ['webkitgtk-6.0', 'webkit2gtk-4.1', 'webkit2gtk-4.0']) {
+      // webkit2gtk-4.1 first: Debian's webkit2gtk-driver (WebKitWebDriver) is built against it.
+      for (const api of ['webkit2gtk-4.1', 'webkitgtk-6.0', 'webkit2gtk-4.0']) {
         paths.push(`${lib}/${folder}${api}/MiniBrowser`);
       }
     }
