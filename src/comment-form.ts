@@ -24,12 +24,7 @@ import { headingTag } from './heading-tag.js';
 import { DraftController } from './draft-controller.js';
 import { nearestLanguage } from './nearest-language.js';
 import { SubmissionController, type SubmissionResult } from './submission-controller.js';
-import {
-  readServerRenderedForm,
-  restApiRoot,
-  wordpressCommentsEndpoint,
-  type FocusedField,
-} from './server-rendered-form.js';
+import type { FocusedField, TakeOver } from './server-rendered-form.js';
 import { normalizeWebsite, utf8ByteLength, validateComment } from './validate-comment.js';
 
 /** Fired before a comment is sent. Cancel it to send the comment yourself. Bubbles out of shadow roots. */
@@ -187,8 +182,13 @@ export class CommentFormElement extends LitElement {
   #focusSummary = false;
   /** What the wrapped server-rendered form says, used where the element has no attribute of its own. */
   #fromForm: { endpoint?: string; postId?: string; parent?: string } = {};
-  /** `taken`: the element replaced the wrapped form; `kept`: it could not, and the form stays on show. */
-  #serverForm: 'none' | 'taken' | 'kept' = 'none';
+  /**
+   * The wrapped form. `loading`: the code that reads it is on its way, and the form stays
+   * on show and working meanwhile; `reading`: the same, with the element's own fields on
+   * show already (defined mid-parse); `taken`: the element replaced it; `kept`: it could
+   * not, and the form stays on show.
+   */
+  #serverForm: 'none' | 'loading' | 'reading' | 'taken' | 'kept' = 'none';
   /** Values the server printed into the wrapped form: used, but not the reader's text. */
   #prefilled: Partial<CommentFields> = {};
   /** The field the reader was in when the element took over. */
@@ -226,12 +226,17 @@ export class CommentFormElement extends LitElement {
     return this.parent ?? this.#fromForm.parent;
   }
 
+  /** The wrapped form is the form on show: not taken over (yet). */
+  get #showsServerForm(): boolean {
+    return this.#serverForm === 'loading' || this.#serverForm === 'kept';
+  }
+
   override connectedCallback(): void {
-    // Read the wrapped form before the shadow root hides it, while its focus and caret are still there.
+    // The wrapped form stays on show until it is read, with the reader's focus and caret in it.
     if (this.#serverForm === 'none') {
-      if (document.readyState !== 'loading') this.#takeOverServerForm();
+      if (document.readyState !== 'loading') void this.#takeOverServerForm();
       // Defined while the page is still parsing (an async script): the form may not be all there yet.
-      else document.addEventListener('DOMContentLoaded', () => this.#takeOverServerForm(), { once: true });
+      else document.addEventListener('DOMContentLoaded', () => void this.#takeOverServerForm(), { once: true });
     }
     super.connectedCallback();
     const language = nearestLanguage(this);
@@ -242,7 +247,7 @@ export class CommentFormElement extends LitElement {
     // The draft belongs to this page, post and parent: switch drafts when any of them
     // changes. Inside an article that is still loading, wait for its post id first.
     const waitingForArticle = this.effectivePostId === undefined && this.#article.value === null;
-    const key = waitingForArticle || this.#serverForm === 'kept' ? undefined : this.#currentDraftKey();
+    const key = waitingForArticle || this.#showsServerForm ? undefined : this.#currentDraftKey();
     if (key && key !== this.#draftKey) {
       this.#draftKey = key;
       void this.#restore(key);
@@ -273,7 +278,7 @@ export class CommentFormElement extends LitElement {
 
   protected override render(): TemplateResult {
     // The wrapped form could not be taken over: it stays on show, and it is the form.
-    if (this.#serverForm === 'kept') return html`<slot></slot>`;
+    if (this.#showsServerForm) return html`<slot></slot>`;
     const hidden = this.identity === 'hidden';
     const parent = this.#parent;
     const headingText = this.#text(parent && parent !== '0' ? 'replyHeading' : 'heading');
@@ -582,29 +587,35 @@ export class CommentFormElement extends LitElement {
    * Takes over a server-rendered form inside the element (WordPress's `comment_form()`):
    * its endpoint, post and parent fill in what the element's attributes leave open, and
    * what the reader typed moves into the element's fields with their focus and caret.
-   * The form then stays in the DOM, inert and never submitted. When the element cannot
-   * post (no endpoint), the form stays on show and working, and the console says why.
+   * The code that reads the form is a chunk of its own, loaded only here: until it
+   * arrives the form stays on show and working, and what the reader types into it
+   * meanwhile moves over. The form then stays in the DOM, inert and never submitted.
+   * When the element cannot post (no endpoint), or the chunk cannot be loaded, the form
+   * stays on show and working, as without JavaScript, and the console says why.
    */
-  #takeOverServerForm(): void {
+  async #takeOverServerForm(): Promise<void> {
     const form = this.querySelector('form');
     if (!form || this.#serverForm !== 'none') return;
-    const read = readServerRenderedForm(form);
-    const root = read.postsToWordPress ? restApiRoot(document) : undefined;
-    const endpoint = this.endpoint ?? (root ? wordpressCommentsEndpoint(root) : undefined);
-    const identity = this.hasAttribute('identity') ? this.identity : read.identity;
-    const problem = !endpoint
-      ? read.postsToWordPress
-        ? 'no endpoint attribute, and no WordPress REST API link (<link rel="https://api.w.org/">) in the page'
-        : 'no endpoint attribute'
-      : identity === 'hidden' && !this.nonce && resolveProtocol(endpoint, this.protocol) === 'wordpress'
-        ? 'a signed-in reader’s form, and no nonce attribute to post as them'
-        : undefined;
-    if (problem) {
+    this.#serverForm = this.hasUpdated ? 'reading' : 'loading';
+    let takeOver: TakeOver | string;
+    try {
+      const { takeOverServerRenderedForm } = await import('./server-rendered-form.js');
+      takeOver = takeOverServerRenderedForm(form, {
+        endpoint: this.endpoint,
+        identity: this.hasAttribute('identity') ? this.identity : undefined,
+        nonce: this.nonce,
+        postsToWordPressApi: (endpoint) => resolveProtocol(endpoint, this.protocol) === 'wordpress',
+      });
+    } catch {
+      takeOver = 'its code could not be loaded';
+    }
+    if (typeof takeOver === 'string') {
       this.#serverForm = 'kept';
-      console.warn(`<${this.localName}> leaves the form inside it on show, working as without JavaScript: ${problem}.`, this);
+      console.warn(`<${this.localName}> leaves the form inside it on show, working as without JavaScript: ${takeOver}.`, this);
       this.requestUpdate();
       return;
     }
+    const { read, endpoint, identity } = takeOver;
     this.#serverForm = 'taken';
     this.#fromForm = { endpoint, postId: read.postId, parent: read.parent };
     this.identity = identity;

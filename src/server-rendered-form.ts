@@ -4,6 +4,9 @@
  * post and parent it is for, which identity fields it asks for, and what the reader
  * typed into it before the script ran. A value the server printed (`defaultValue`,
  * such as the name WordPress fills in from its cookies) is not typed text.
+ * Only pages whose `<comment-form>` wraps a form need it: the script-tag bundle loads
+ * it as a chunk of its own, so it imports types only (a value import from the bundle
+ * would load the bundle a second time where a page adds a query string to its URL).
  */
 import type { CommentField, CommentFields, CommentIdentity } from './comment.js';
 
@@ -109,4 +112,42 @@ export function wordpressCommentsEndpoint(root: string): string {
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/wp/v2/comments`;
   }
   return url.href;
+}
+
+/** What the element's own attributes say, which win over what the form says. */
+export interface OwnSettings {
+  endpoint: string | undefined;
+  /** The `identity` attribute, when there is one. */
+  identity: CommentIdentity | undefined;
+  nonce: string | undefined;
+  /** Whether comments to `endpoint` go through WordPress's REST API (the `protocol` attribute, else the endpoint's path). */
+  postsToWordPressApi: (endpoint: string) => boolean;
+}
+
+/** The wrapped form, taken over: what it read, where it posts, whose identity it asks for. */
+export interface TakeOver {
+  read: ServerRenderedForm;
+  endpoint: string;
+  identity: CommentIdentity;
+}
+
+/**
+ * Reads the form and decides whether the element can take it over. When it cannot
+ * post (no endpoint; a signed-in reader's form without the nonce to post as them),
+ * returns why, in words for the console.
+ */
+export function takeOverServerRenderedForm(form: HTMLFormElement, own: OwnSettings): TakeOver | string {
+  const read = readServerRenderedForm(form);
+  const root = read.postsToWordPress ? restApiRoot(document) : undefined;
+  const endpoint = own.endpoint ?? (root ? wordpressCommentsEndpoint(root) : undefined);
+  const identity = own.identity ?? read.identity;
+  if (!endpoint) {
+    return read.postsToWordPress
+      ? 'no endpoint attribute, and no WordPress REST API link (<link rel="https://api.w.org/">) in the page'
+      : 'no endpoint attribute';
+  }
+  if (identity === 'hidden' && !own.nonce && own.postsToWordPressApi(endpoint)) {
+    return 'a signed-in reader’s form, and no nonce attribute to post as them';
+  }
+  return { read, endpoint, identity };
 }

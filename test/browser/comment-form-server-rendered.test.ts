@@ -56,10 +56,18 @@ function serverRendered({ attributes = '', edit = (html: string) => html, postId
     native,
     postId,
     field,
-    /** The script arrives: the element upgrades and takes over (or not). */
-    async upgrade(): Promise<CommentFormElement> {
+    /**
+     * The script arrives: the element upgrades. The code that reads the form is a chunk
+     * of its own, so the takeover follows once it has loaded: with `takeover` (the
+     * default), wait until the native form is inert and the element's fields are shown.
+     */
+    async upgrade({ takeover = true } = {}): Promise<CommentFormElement> {
       CommentFormElement.define(tag);
       await host.updateComplete;
+      if (takeover) {
+        await waitUntil(() => native.inert && host.shadowRoot!.querySelector('#content'), 'the form is not taken over');
+        await host.updateComplete;
+      }
       return host;
     },
   };
@@ -320,7 +328,8 @@ describe('<comment-form> around WordPress’s own comment form', () => {
       const page = serverRendered();
       await typeInto(page.field<HTMLTextAreaElement>('comment'), 'Still mine');
       const submits = watchNativeSubmits(page.native);
-      const form = await page.upgrade();
+      const form = await page.upgrade({ takeover: false });
+      await waitUntil(() => warnings.length, 'no console warning');
       await form.updateComplete;
       expect(warnings.length).to.equal(1);
       expect(String(warnings[0]![0])).to.match(/leaves the form inside it on show.*no WordPress REST API link/);
@@ -346,7 +355,9 @@ describe('<comment-form> around WordPress’s own comment form', () => {
       // WordPress's form for a signed-in reader has no name, email, website or consent fields.
       const page = serverRendered({ edit: (html) => html.replace(/<p class="comment-form-(author|email|url|cookies-consent)">[\s\S]*?<\/p>\n?/g, '') });
       expect(page.native.querySelector('[name="author"]')).to.equal(null);
-      const form = await page.upgrade();
+      const form = await page.upgrade({ takeover: false });
+      await waitUntil(() => warnings.length, 'no console warning');
+      await form.updateComplete;
       expect(warnings.length).to.equal(1);
       expect(String(warnings[0]![0])).to.contain('no nonce attribute');
       expect(page.native.checkVisibility()).to.equal(true);
@@ -371,7 +382,7 @@ describe('<comment-form> around WordPress’s own comment form', () => {
       });
       const hiddenFields = [...page.native.querySelectorAll('input[type="hidden"]')];
       for (const input of hiddenFields) input.remove();
-      const host = await page.upgrade();
+      const host = await page.upgrade({ takeover: false });
       expect(host.effectivePostId).to.equal(undefined);
       await typeInto($(host, '#content'), 'Typed while the page loads');
       await typeInto($(host, '#name'), 'Mykola');
@@ -379,6 +390,9 @@ describe('<comment-form> around WordPress’s own comment form', () => {
       page.native.append(...hiddenFields);
       delete (document as { readyState?: unknown }).readyState;
       document.dispatchEvent(new Event('DOMContentLoaded'));
+      // Taken over once the code that reads the form has loaded; the element's own fields stay on show meanwhile.
+      expect(host.shadowRoot!.querySelector('#content')).to.exist;
+      await waitUntil(() => page.native.inert, 'the form is not taken over');
       await host.updateComplete;
       expect(host.effectivePostId).to.equal(printedPostId);
       expect($(host, '#content').value).to.equal('Typed while the page loads');
