@@ -7,9 +7,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** Budgets in bytes, brotli. Raise one only with a reason in the commit. */
+/**
+ * Budgets in bytes, brotli. Raise one only with a reason in the commit.
+ * news-widgets.js measured 25,508 B (29 November 2026) after that day's features:
+ * theming +252, server-rendered article +510, hostile-host hardening +489, feed
+ * hardening (own properties, stalled bodies, deep JSON) +240, dir=auto +19, the form
+ * takeover +1,199 (its reading code then moved to a chunk); the budget leaves 2%.
+ * Every other chunk loads only on pages that need it.
+ */
 const BUDGETS = {
-  'news-widgets.js': 24_000,
+  'news-widgets.js': 26_000,
   'news-widgets-purify': 11_000,
   'news-widgets-comment-form.': 1_300,
   // Reading a server-rendered form that <comment-form> wraps: loaded only on such pages.
