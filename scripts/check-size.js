@@ -9,10 +9,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes, brotli. Raise one only with a reason in the commit.
- * news-widgets.js measured 25,508 B (29 November 2026) after that day's features:
+ * news-widgets.js measured 25,567 B (29 November 2026) after that day's features:
  * theming +252, server-rendered article +510, hostile-host hardening +489, feed
  * hardening (own properties, stalled bodies, deep JSON) +240, dir=auto +19, the form
- * takeover +1,199 (its reading code then moved to a chunk); the budget leaves 2%.
+ * takeover +1,199 (its reading code then moved to a chunk); the budget leaves 1.7%.
  * Every other chunk loads only on pages that need it.
  */
 const BUDGETS = {

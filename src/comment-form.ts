@@ -610,6 +610,13 @@ export class CommentFormElement extends LitElement {
       takeOver = 'its code could not be loaded';
     }
     if (typeof takeOver === 'string') {
+      // On show since the page was still parsing, the element's own fields may hold the reader's text: it goes with the form.
+      if (this.#serverForm === 'reading') {
+        for (const control of this.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[part~="input"]')) {
+          const native = form.elements.namedItem(control.name);
+          if ((native instanceof HTMLInputElement || native instanceof HTMLTextAreaElement) && control.value && !native.value) native.value = control.value;
+        }
+      }
       this.#serverForm = 'kept';
       console.warn(`<${this.localName}> leaves the form inside it on show, working as without JavaScript: ${takeOver}.`, this);
       this.requestUpdate();
