@@ -14,6 +14,7 @@ import { webkitLauncher } from './scripts/webkit-launcher.js';
 import { commentServerMiddleware } from './test/comment-server-middleware.js';
 import { demoEndpointMiddleware } from './test/demo-endpoint-middleware.js';
 import { feedServerMiddleware } from './test/feed-server-middleware.js';
+import { failingLocaleMiddleware } from './test/failing-locale-middleware.js';
 import { forcedColorsCommand } from './test/forced-colors-command.js';
 
 const launchers = {
@@ -68,7 +69,7 @@ function cloneForReport(value) {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware],
+  middleware: [demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware, failingLocaleMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin(), reportUncloneableValues],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   // One test file at a time in each browser (the browsers run side by side). Firefox

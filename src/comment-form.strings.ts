@@ -60,14 +60,17 @@ const translations: Record<string, () => Promise<{ default: Partial<CommentFormS
   uk: () => import('./locales/comment-form.uk.js'),
 };
 
-/** The built-in strings for a BCP 47 language tag (by its primary language), English when there are none. */
-export async function builtInStrings(language: string | undefined): Promise<Partial<CommentFormStrings>> {
+/**
+ * The built-in strings for a BCP 47 language tag (by its primary language), English (`{}`)
+ * when there are none; `undefined` when the language's chunk cannot be downloaded, so the
+ * form keeps the words it shows, still working.
+ */
+export async function builtInStrings(language: string | undefined): Promise<Partial<CommentFormStrings> | undefined> {
   const load = translations[(language ?? '').toLowerCase().split('-')[0]!];
   try {
     return load ? (await load()).default : {};
   } catch {
-    // A chunk that fails to download leaves the form in English, still working.
-    return {};
+    return undefined;
   }
 }
 

@@ -22,7 +22,7 @@ import { newSubmissionId, resolveProtocol } from './comment-transport.js';
 import { draftKey } from './draft-key.js';
 import { headingTag } from './heading-tag.js';
 import { DraftController } from './draft-controller.js';
-import { nearestLanguage } from './nearest-language.js';
+import { LanguageController } from './language-controller.js';
 import { SubmissionController, type SubmissionResult } from './submission-controller.js';
 import type { FocusedField, TakeOver } from './server-rendered-form.js';
 import { normalizeWebsite, utf8ByteLength, validateComment } from './validate-comment.js';
@@ -166,12 +166,15 @@ export class CommentFormElement extends LitElement {
   declare _remember: boolean;
   declare _errors: FieldErrors;
   declare _formError: FormError | undefined;
-  declare _status: string;
+  /** The status message on show, as the key of its words, so it follows the language too. */
+  declare _status: keyof CommentFormStrings | '';
   declare _draftRestored: boolean;
   declare _language: Partial<CommentFormStrings>;
 
   #article = new ContextConsumer(this, { context: articleContext, subscribe: true });
   #drafts = new DraftController(this);
+  /** The page's language, followed as it changes: the form's words follow it. */
+  #language = new LanguageController(this, (language) => void this.#loadWords(language));
   #submissions = new SubmissionController(this, () => this.#drafts.store, (submission, result) =>
     this.#onSettled(submission, result),
   );
@@ -239,8 +242,6 @@ export class CommentFormElement extends LitElement {
       else document.addEventListener('DOMContentLoaded', () => void this.#takeOverServerForm(), { once: true });
     }
     super.connectedCallback();
-    const language = nearestLanguage(this);
-    void builtInStrings(language).then((strings) => (this._language = strings));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -288,7 +289,7 @@ export class CommentFormElement extends LitElement {
     const status =
       this.#submissions.phase === 'retry-wait'
         ? fillIn(this.#text('retrying'), { seconds: this.#submissions.retryInSeconds })
-        : this._status;
+        : this._status && this.#text(this._status);
     return html`<section aria-labelledby="heading">
       ${staticHtml`<${heading} part="heading" id="heading">${headingText}</${heading}>`}
       ${this.#renderErrorSummary()}
@@ -438,6 +439,19 @@ export class CommentFormElement extends LitElement {
     return error.message ? `${this.#text('rejected')} ${error.message}` : this.#text('rejected');
   }
 
+  /**
+   * Shows the built-in words of `language` (its chunk is loaded the first time). What the
+   * reader typed, the draft and the focus stay as they are: only words change. When the
+   * chunk cannot be downloaded the form keeps the words it shows, and says so in the console.
+   */
+  async #loadWords(language: string | undefined): Promise<void> {
+    const words = await builtInStrings(language);
+    // The page changed its language again meanwhile: the newer one wins.
+    if (language !== this.#language.language) return;
+    if (words) this._language = words;
+    else console.warn(`<${this.localName}> keeps the words it shows: those for lang="${language}" could not be downloaded.`, this);
+  }
+
   #text(key: keyof CommentFormStrings): string {
     return this.strings?.[key] ?? this._language[key] ?? commentFormStrings[key];
   }
@@ -463,7 +477,7 @@ export class CommentFormElement extends LitElement {
     if (content && unset('content')) {
       this._values = { ...this._values, content };
       this._draftRestored = true;
-      this.#announce(this.#text('draftRestored'));
+      this.#announce('draftRestored');
       this.dispatchEvent(new CommentFormDraftRestoreEvent(content));
     } else if (content && content !== this._values.content && this.#serverForm === 'taken') {
       // Text typed into the server-rendered form before the script ran wins over an older
@@ -490,7 +504,7 @@ export class CommentFormElement extends LitElement {
     await this.#drafts.discard();
     this._values = { ...this._values, content: '' };
     this._draftRestored = false;
-    this.#announce(this.#text('draftDiscarded'));
+    this.#announce('draftDiscarded');
     this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
   };
 
@@ -527,7 +541,7 @@ export class CommentFormElement extends LitElement {
       attempts: 0,
     };
     if (!this.dispatchEvent(new CommentFormSubmitEvent(submission))) return;
-    this.#announce(this.#text('sending'));
+    this.#announce('sending');
     void this.#submissions.submit(submission);
   };
 
@@ -556,7 +570,7 @@ export class CommentFormElement extends LitElement {
           void this.#drafts.deleteDraft(submission.draftKey).then(() => this.#drafts.contentChanged(this._values.content));
         }
         // A duplicate answer does not say whether the first copy was held for moderation.
-        this.#announce(this.#text(result.status === 'approved' ? 'posted' : result.status));
+        this.#announce(result.status === 'approved' ? 'posted' : result.status);
         this.dispatchEvent(new CommentFormSuccessEvent(submission, result.status));
         break;
       }
@@ -569,17 +583,17 @@ export class CommentFormElement extends LitElement {
         break;
       case 'queued':
       case 'sending-elsewhere':
-        this.#announce(this.#text('queued'));
+        this.#announce('queued');
         this.dispatchEvent(new CommentFormErrorEvent('queued', {}, undefined, submission));
         break;
       case 'unconfirmed':
-        this.#announce(this.#text('unconfirmed'));
+        this.#announce('unconfirmed');
         this.dispatchEvent(new CommentFormErrorEvent('unconfirmed', {}, undefined, submission));
         break;
     }
   }
 
-  #announce(message: string): void {
+  #announce(message: keyof CommentFormStrings | ''): void {
     this._status = message;
   }
 

@@ -11,7 +11,7 @@ import { articleContext } from './article-context.js';
 import { FeedError, type FeedErrorCode } from './feed-error.js';
 import { headingTag } from './heading-tag.js';
 import { hasArticleSource, loadArticle } from './load-article.js';
-import { nearestLanguage } from './nearest-language.js';
+import { LanguageController } from './language-controller.js';
 import { newsArticleStyles } from './news-article.styles.js';
 import { sanitizeHtml } from './sanitize-html.js';
 import {
@@ -216,6 +216,8 @@ export class NewsArticleElement extends LitElement {
   #markup: ServerRenderedArticle | undefined;
   #markupStale = true;
   #contextProvider = new ContextProvider(this, { context: articleContext, initialValue: null });
+  /** The page's language, followed as it changes: dates, names and terms are formatted again in it. */
+  #language = new LanguageController(this);
 
   #articleTask = new Task(this, {
     args: () => [this.data, this.#inlineFeedText(), this.src, this.item] as const,
@@ -486,9 +488,9 @@ export class NewsArticleElement extends LitElement {
     return new FeedError('not-a-feed', error instanceof Error ? error.message : String(error));
   }
 
-  /** Formats in the language of the nearest `[lang]` (through shadow roots), so dates and lists read the way the page does. */
+  /** Formats in the language of the nearest `[lang]` (through shadow roots, followed as it changes), so dates and lists read the way the page does. */
   #formats(): LocaleFormats {
-    return localeFormats(nearestLanguage(this));
+    return localeFormats(this.#language.language);
   }
 
   #inlineFeedText(): string | undefined {
