@@ -4,25 +4,21 @@
  * on the element, on an ancestor, or around the host of a shadow root it sits in (a
  * single-page app's language switch, `document.documentElement.lang = 'de'`).
  *
- * One MutationObserver serves every element on the page. It watches each root an element
- * needs (the document, and the shadow roots between it and the document) only while some
- * element does, and is disconnected when none does. `dir` is not watched: the elements
- * read it through CSS only (logical properties, inherited `direction`), which follows by itself.
+ * One MutationObserver serves every element on the page. It watches the roots elements
+ * need (the document, and the shadow roots between an element and the document) and is
+ * disconnected when no element is left to follow. `dir` is not watched: the elements read
+ * it through CSS only (logical properties, inherited `direction`), which follows by itself.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nearestLanguage } from './nearest-language.js';
 
 const followers = new Set<LanguageController>();
-/** How many followers need each root watched. */
-const watchedRoots = new Map<Node, number>();
 /** Made when the first element connects, so importing the module does nothing (server-side rendering included). */
 let observer: MutationObserver | undefined;
-const OPTIONS: MutationObserverInit = { attributeFilter: ['lang'], subtree: true };
 
 export class LanguageController implements ReactiveController {
   /** The language the host is read in now: the nearest `lang` value, `undefined` when there is none. */
   language: string | undefined;
-  #roots: Node[] = [];
 
   /** `changed` runs whenever the language differs from the one the host had, on connect included. */
   constructor(
@@ -34,13 +30,11 @@ export class LanguageController implements ReactiveController {
 
   hostConnected(): void {
     observer ??= new MutationObserver(() => followers.forEach((follower) => follower.check()));
-    // The document, and each shadow root on the way to it: a `lang` change in any of them may apply.
+    // The document, and each shadow root on the way to it: a `lang` change in any of them may
+    // apply. Observing a root again only renews its options.
     for (let node: Node | undefined = this.host; node; node = (node as ShadowRoot).host) {
       node = node.getRootNode();
-      this.#roots.push(node);
-      const count = watchedRoots.get(node) ?? 0;
-      if (!count) observer.observe(node, OPTIONS);
-      watchedRoots.set(node, count + 1);
+      observer.observe(node, { attributeFilter: ['lang'], subtree: true });
     }
     followers.add(this);
     this.check();
@@ -48,19 +42,7 @@ export class LanguageController implements ReactiveController {
 
   hostDisconnected(): void {
     followers.delete(this);
-    let unwatched = false;
-    for (const root of this.#roots.splice(0)) {
-      const count = watchedRoots.get(root)! - 1;
-      if (count) watchedRoots.set(root, count);
-      else unwatched = !!watchedRoots.delete(root);
-    }
-    if (!unwatched || !observer) return;
-    // An observer cannot stop watching one root: start again with the roots still needed,
-    // without losing a change it has seen and not yet reported.
-    const pending = observer.takeRecords();
-    observer.disconnect();
-    watchedRoots.forEach((_, root) => observer!.observe(root, OPTIONS));
-    if (pending.length) followers.forEach((follower) => follower.check());
+    if (!followers.size) observer!.disconnect();
   }
 
   /** Reads the language again; tells the host when it changed. */

@@ -160,7 +160,7 @@ describe('<comment-form> when the page changes its language', () => {
     const inner = shadow.querySelector('comment-form')!;
     const form = await newForm();
     await inner.updateComplete;
-    // The shadow root is no longer watched once its form has gone; the document still is.
+    // One of the page's followers leaves: the other goes on following.
     inner.remove();
     html.lang = 'de';
     await waitForWords(form, de, 'the remaining form stopped following the page');
