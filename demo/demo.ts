@@ -7,7 +7,6 @@
  * form keys drafts by page URL without the hash, and switching a setting must not move
  * a draft.
  */
-import type { CommentFormElement } from '../src/comment-form.js';
 import type { NewsArticleElement } from '../src/news-article.js';
 import { readArticles } from '../src/read-articles.js';
 import { textFromHtml } from '../src/plain-text.js';
@@ -96,22 +95,13 @@ function applyTheme(): void {
 
 // ---- The language: lang and dir on the wrapper both elements read. ----
 
-let formLanguage = stage.lang;
-
 function applyLanguage(): void {
+  // Both elements follow the wrapper's lang as it changes: the form's words, the article's
+  // dates and lists. What the reader is typing stays as it is.
   stage.lang = settings.lang;
   stage.dir = RIGHT_TO_LEFT.has(settings.lang) ? 'rtl' : 'ltr';
   langSelect.value = settings.lang;
   article.strings = articleStrings[settings.lang] ?? {};
-  // The article formats dates in the new language on its next render (the new strings
-  // cause one). The form picks its words when it is connected: connect it again, the
-  // same element, so what the reader is typing stays as it is.
-  if (formLanguage !== settings.lang) {
-    formLanguage = settings.lang;
-    const form = article.querySelector<CommentFormElement>('comment-form')!;
-    form.remove();
-    article.append(form);
-  }
 }
 
 // ---- The feed and item. ----
