@@ -7,6 +7,7 @@
  * also resolves relative links and images against the article's own URL.
  */
 import { safeSrcset, safeUrl } from './safe-url.js';
+import { yieldToPage } from './yield-to-page.js';
 
 /** Elements news content needs beyond the Sanitizer API's default list, with their attributes. */
 const MEDIA_ELEMENTS: Record<string, string[]> = {
@@ -68,7 +69,12 @@ let nativeSanitizer: SanitizerInstance | undefined;
 export const hasNativeSanitizer = (): boolean =>
   typeof Sanitizer === 'function' && 'setHTML' in Element.prototype;
 
-function sanitizeNatively(html: string, base: string | undefined): DocumentFragment {
+/** Input longer than this is sanitized in several tasks (see `sanitizeNatively`). */
+const LONG_HTML = 200_000;
+/** Elements whose URLs are checked in one task, for long input. */
+const POLICY_BATCH = 10_000;
+
+async function sanitizeNatively(html: string, base: string | undefined): Promise<DocumentFragment> {
   if (!nativeSanitizer) {
     nativeSanitizer = new Sanitizer!();
     for (const [name, attributes] of Object.entries(MEDIA_ELEMENTS)) nativeSanitizer.allowElement({ name, attributes });
@@ -79,10 +85,19 @@ function sanitizeNatively(html: string, base: string | undefined): DocumentFragm
   // An inert document: nothing in it loads or runs while the URL policy is applied.
   const holder = document.implementation.createHTMLDocument('').createElement('div') as unknown as ElementWithSetHTML;
   holder.setHTML(html, { sanitizer: nativeSanitizer });
-  for (const element of holder.querySelectorAll('*')) enforceUrlPolicy(element, base);
-  const fragment = document.createDocumentFragment();
-  fragment.append(...holder.childNodes);
-  return fragment;
+  // Long input: the page gets its turn between setHTML and the URL policy, and every
+  // POLICY_BATCH elements. Nothing leaves the inert document before all of it is done.
+  const long = html.length > LONG_HTML;
+  const elements = holder.querySelectorAll('*');
+  for (let index = 0; index < elements.length; index++) {
+    if (long && index % POLICY_BATCH === 0) await yieldToPage();
+    enforceUrlPolicy(elements[index]!, base);
+  }
+  if (long) await yieldToPage();
+  // Moved as one fragment, not spread as arguments: a long article has more top-level nodes than a call takes.
+  const range = holder.ownerDocument.createRange();
+  range.selectNodeContents(holder);
+  return document.adoptNode(range.extractContents());
 }
 
 type Purifier = typeof import('dompurify').default;
@@ -122,5 +137,5 @@ export function sanitizeHtml(
   base?: string,
   engine: SanitizerEngine = hasNativeSanitizer() ? 'native' : 'dompurify',
 ): Promise<DocumentFragment> {
-  return engine === 'native' ? Promise.resolve(sanitizeNatively(html, base)) : sanitizeWithPurifier(html, base);
+  return engine === 'native' ? sanitizeNatively(html, base) : sanitizeWithPurifier(html, base);
 }
