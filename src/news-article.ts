@@ -263,12 +263,12 @@ const comparableText = (node: Node, length?: number) =>
  *
  * @attr {'loading' | 'ready' | 'error'} state - Read only: set by the element while it has something to show (the `state` property); for CSS such as `news-article[state='error']`.
  *
- * @cssstate loading - The article is being fetched or prepared (also `aria-busy="true"`, unless server-rendered markup is on show).
+ * @cssstate loading - The article is being fetched or prepared (also `aria-busy="true"`, unless server-rendered markup is on show), or a very large one is still filling in (then only its content is `aria-busy`).
  * @cssstate ready - The article is on show.
  * @cssstate error - The article could not be shown.
  *
  * @fires {Event} loadstart - A load begins (a new `src`, `item`, `data` or inline feed).
- * @fires {Event} load - The article is rendered.
+ * @fires {Event} load - The article is rendered (a very large one progressively: all of it).
  * @fires {Event} error - The article could not be shown; `element.error` says why.
  * @fires {Event} loadend - After `load` or `error`.
  */
