@@ -13,7 +13,8 @@ import { headingTag } from './heading-tag.js';
 import { hasArticleSource, loadArticle } from './load-article.js';
 import { LanguageController } from './language-controller.js';
 import { newsArticleStyles } from './news-article.styles.js';
-import { sanitizeHtml } from './sanitize-html.js';
+import type { ContentFiller } from './progressive-content.js';
+import { LONG_HTML, sanitizeHtml } from './sanitize-html.js';
 import { yieldToPage } from './yield-to-page.js';
 import {
   SERVER_RENDERED_SELECTOR,
@@ -87,76 +88,8 @@ interface RenderedArticle {
   summary?: Element;
   content?: Element;
   /** Of a large content, the nodes still to be moved into the rendered article, a batch per frame. */
-  unfilled?: UnfilledContent;
+  unfilled?: ContentFiller;
 }
-
-interface UnfilledContent {
-  into: Element;
-  /** The rest of the content, taken out, last node first: moved back in blocks of about CHUNK_NODES top-level nodes. */
-  rest: Node[];
-}
-
-/** Content with more top-level nodes than this (about 200 KB of paragraphs) renders progressively; a typical article at once. */
-const PROGRESSIVE_CONTENT_NODES = 1_000;
-/** The top-level nodes of a large content rendered with the article, enough to fill a screen. */
-const FIRST_CONTENT_NODES = 200;
-/** Top-level nodes per block of the rest: blocks keep the work of laying out one more batch from growing with what is already on show. */
-const CHUNK_NODES = 100;
-/** The time a frame may spend on a batch of content (rendering it included), well below what a reader feels as a freeze. */
-const FRAME_BUDGET_MS = 50;
-/** Elements that start a new block: only before and after one can the content be split into blocks without changing its lines. */
-const BLOCK_ELEMENTS = new Set(
-  'address article aside blockquote details dl div figure footer h1 h2 h3 h4 h5 h6 header hr ol p pre section table ul'.split(' '),
-);
-const isBlock = (node: Node | null | undefined) => !!node && BLOCK_ELEMENTS.has((node as Element).localName);
-const isBlank = (node: Node) => node.nodeType === Node.TEXT_NODE && !node.nodeValue!.trim();
-
-/**
- * Keeps the first nodes of a large content and takes the rest out, to be added back in
- * blocks, a few per frame: inserting, styling and laying out tens of thousands of elements
- * in one task freezes the page for seconds. Descends through single wrappers
- * (`<div><p>…</p>…</div>`), so content wrapped in one element fills progressively too.
- */
-function takeUnfilledContent(content: Element): UnfilledContent | undefined {
-  let into = content;
-  while (into.childElementCount === 1 && into.childNodes.length <= PROGRESSIVE_CONTENT_NODES) into = into.firstElementChild!;
-  if (into.childNodes.length <= PROGRESSIVE_CONTENT_NODES) return undefined;
-  let lastSolid: Node | undefined;
-  for (let node = into.firstChild, index = 0; node; node = node.nextSibling, index++) {
-    if (index >= FIRST_CONTENT_NODES && isBlock(lastSolid) && isBlock(node)) {
-      // Taken from the end, one by one: cheap in every engine (a Range's extractContents is not, in WebKit).
-      const rest: Node[] = [];
-      for (let last = into.lastChild!; ; last = into.lastChild!) {
-        rest.push(last);
-        last.remove();
-        if (last === node) break;
-      }
-      content.setAttribute('aria-busy', 'true');
-      return { into, rest };
-    }
-    if (!isBlank(node)) lastSolid = node;
-  }
-  // Inline from the first screen on: no place to split without changing the lines.
-  return undefined;
-}
-
-/**
- * The next block of the rest, in a `<div>`: about CHUNK_NODES nodes, ending only between
- * two block elements (blank text aside), where the `<div>` changes nothing on screen
- * (margins collapse through it).
- */
-function nextChunk(rest: Node[]): Element {
-  const chunk = document.createElement('div');
-  let lastSolid: Node | undefined;
-  for (let node = rest.at(-1); node; node = rest.at(-1)) {
-    if (chunk.childNodes.length >= CHUNK_NODES && isBlock(lastSolid) && isBlock(node)) break;
-    chunk.append(rest.pop()!);
-    if (!isBlank(node)) lastSolid = node;
-  }
-  return chunk;
-}
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
 const INLINE_FEED_SELECTOR = ':scope > script[type="application/feed+json"], :scope > script[type="application/json"]';
 
@@ -207,12 +140,12 @@ async function renderFeedText(
  * text is never joined just to look at its first words.
  */
 function leadingText(node: Node, length = Infinity): string {
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
   let text = '';
   for (let visible = 0; visible <= length && walker.nextNode(); ) {
     const data = walker.currentNode.nodeValue!;
     text += data;
-    if (length !== Infinity) visible += data.replace(/\s+/g, '').length;
+    visible += data.replace(/\s+/g, '').length;
   }
   return text;
 }
@@ -302,8 +235,6 @@ export class NewsArticleElement extends LitElement {
   #internals = this.attachInternals();
   #eventAfterRender: 'load' | 'error' | undefined;
   #rerunOnConnect = false;
-  /** The large content being filled in, if any. */
-  #filling: UnfilledContent | undefined;
   /** What the server-rendered markup says; read again when the `article` slot's children change. */
   #markup: ServerRenderedArticle | undefined;
   #markupStale = true;
@@ -330,12 +261,13 @@ export class NewsArticleElement extends LitElement {
         renderFeedText(article.summary, 'span', 'summary-text', articleBase),
         renderFeedText(article.content, 'div', 'content', articleBase),
       ]);
-      signal.throwIfAborted();
-      // A large content was sanitized in this task: the page's turn before it is rendered.
-      if (content && content.childNodes.length > PROGRESSIVE_CONTENT_NODES) {
+      // A long content was sanitized in this task: the page's turn before it renders, progressively.
+      let unfilled: ContentFiller | undefined;
+      if (content && article.content!.value.length > LONG_HTML) {
         await yieldToPage();
-        signal.throwIfAborted();
+        unfilled = (await import('./progressive-content.js')).takeUnfilledContent(content);
       }
+      signal.throwIfAborted();
       // WordPress makes excerpts from the first words of the post: do not print them twice.
       const summaryText = summary ? comparableText(summary) : '';
       const redundantSummary = summary && content && comparableText(content, summaryText.length + 16).startsWith(summaryText);
@@ -345,7 +277,7 @@ export class NewsArticleElement extends LitElement {
         headline,
         summary: redundantSummary ? undefined : summary,
         content,
-        unfilled: content && takeUnfilledContent(content),
+        unfilled,
       } as RenderedArticle;
     },
     onComplete: () => (this.#eventAfterRender = 'load'),
@@ -432,8 +364,7 @@ export class NewsArticleElement extends LitElement {
     void this.#fillContent();
     // `load` once the whole article is on show, a large one included; one still filling when a
     // newer load starts never fires it (the newer load's outcome does).
-    const settled = status !== TaskStatus.PENDING && !(status === TaskStatus.COMPLETE && this.#articleTask.value?.unfilled);
-    if (this.#eventAfterRender && settled) {
+    if (this.#eventAfterRender && this.state !== 'loading') {
       const event = this.#eventAfterRender;
       this.#eventAfterRender = undefined;
       this.#contextProvider.setValue(this.article);
@@ -469,33 +400,15 @@ export class NewsArticleElement extends LitElement {
   }
 
   /**
-   * Moves the rest of a large content into the rendered article, a batch per frame, each
-   * batch sized so that adding and laying it out takes about FRAME_BUDGET_MS. Stops when a
-   * newer article starts loading or the element leaves the page (and goes on if it comes back).
+   * Moves the rest of a large content into the rendered article (see progressive-content.ts).
+   * Stops when a newer article starts loading or the element leaves the page, and goes on if it comes back.
    */
   async #fillContent(): Promise<void> {
     const rendered = this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value : undefined;
-    const unfilled = rendered?.unfilled;
-    if (!unfilled || this.#filling === unfilled || !this.isConnected) return;
-    this.#filling = unfilled;
-    try {
-      let size = FIRST_CONTENT_NODES / CHUNK_NODES;
-      let last = await nextFrame();
-      while (unfilled.rest.length) {
-        const now = await nextFrame();
-        if (!this.isConnected || this.#articleTask.value !== rendered || this.#articleTask.status !== TaskStatus.COMPLETE) return;
-        // The time since the last frame is what the last batch cost, rendering included.
-        size = Math.min(Math.max(size * (FRAME_BUDGET_MS / Math.max(now - last, 1)), size / 2, 1), size * 2);
-        last = now;
-        const batch = document.createDocumentFragment();
-        for (let count = Math.round(size); count > 0 && unfilled.rest.length; count--) batch.append(nextChunk(unfilled.rest));
-        unfilled.into.append(batch);
-      }
-      rendered.unfilled = undefined;
-      rendered.content!.removeAttribute('aria-busy');
+    const keepGoing = () => this.isConnected && this.#articleTask.value === rendered && this.#articleTask.status === TaskStatus.COMPLETE;
+    if (keepGoing() && (await rendered?.unfilled?.fill(keepGoing))) {
+      rendered!.unfilled = undefined;
       this.requestUpdate();
-    } finally {
-      if (this.#filling === unfilled) this.#filling = undefined;
     }
   }
 

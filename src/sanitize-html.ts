@@ -69,10 +69,8 @@ let nativeSanitizer: SanitizerInstance | undefined;
 export const hasNativeSanitizer = (): boolean =>
   typeof Sanitizer === 'function' && 'setHTML' in Element.prototype;
 
-/** Input longer than this is sanitized in several tasks (see `sanitizeNatively`). */
-const LONG_HTML = 200_000;
-/** Elements whose URLs are checked in one task, for long input. */
-const POLICY_BATCH = 10_000;
+/** HTML longer than this is sanitized in several tasks (see `sanitizeNatively`), and an article's content this long may render progressively. */
+export const LONG_HTML = 200_000;
 
 async function sanitizeNatively(html: string, base: string | undefined): Promise<DocumentFragment> {
   if (!nativeSanitizer) {
@@ -85,14 +83,11 @@ async function sanitizeNatively(html: string, base: string | undefined): Promise
   // An inert document: nothing in it loads or runs while the URL policy is applied.
   const holder = document.implementation.createHTMLDocument('').createElement('div') as unknown as ElementWithSetHTML;
   holder.setHTML(html, { sanitizer: nativeSanitizer });
-  // Long input: the page gets its turn between setHTML and the URL policy, and every
-  // POLICY_BATCH elements. Nothing leaves the inert document before all of it is done.
+  // Long input: the page gets its turn after setHTML and after the URL policy. Nothing
+  // leaves the inert document before all of it is done.
   const long = html.length > LONG_HTML;
-  const elements = holder.querySelectorAll('*');
-  for (let index = 0; index < elements.length; index++) {
-    if (long && index % POLICY_BATCH === 0) await yieldToPage();
-    enforceUrlPolicy(elements[index]!, base);
-  }
+  if (long) await yieldToPage();
+  for (const element of holder.querySelectorAll('*')) enforceUrlPolicy(element, base);
   if (long) await yieldToPage();
   // Moved as one fragment, not spread as arguments: a long article has more top-level nodes than a call takes.
   const range = holder.ownerDocument.createRange();
