@@ -15,6 +15,7 @@ import type {
 import { parseLenientJson } from './lenient-json.js';
 import { textFromHtml } from './plain-text.js';
 import { COMMENT_LIMITS, normalizeCommentFields } from './validate-comment.js';
+import { untilAborted } from './until-aborted.js';
 
 /** How long one request may take before it counts as failed and is retried. */
 export const COMMENT_TIMEOUT_MS = 15_000;
@@ -193,16 +194,19 @@ export async function sendComment(
 ): Promise<SendOutcome> {
   const { url, init } = buildCommentRequest(submission);
   const timeout = AbortSignal.timeout(timeoutMs);
-  let response: Response;
+  const either = AbortSignal.any([signal, timeout]);
+  let response: Response | undefined;
+  // Stop downloading an answer nobody waits for any more.
+  const cancelBody = () => void response?.body?.cancel().catch(() => {});
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
+    response = await untilAborted(fetch(url, { ...init, signal: either }), either);
   } catch (error) {
     if (signal.aborted) throw error;
     return { kind: 'retry', reason: timeout.aborted ? 'timeout' : 'network' };
   }
   let body = '';
   try {
-    body = await response.text();
+    body = await untilAborted(response.text(), either, cancelBody);
   } catch (error) {
     if (signal.aborted) throw error;
     // The connection dropped mid-body: the status still counts (a 2xx is then unconfirmed, not a network failure).

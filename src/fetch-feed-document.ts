@@ -5,6 +5,7 @@
  */
 import { FeedError } from './feed-error.js';
 import { parseLenientJson } from './lenient-json.js';
+import { untilAborted } from './until-aborted.js';
 
 /** How long a feed may take before the reader is offered a retry. */
 export const FEED_TIMEOUT_MS = 20_000;
@@ -20,23 +21,6 @@ export function parseFeedJson(text: string): unknown {
     'not-a-feed',
     text.trimStart().startsWith('<') ? 'The address returned a web page, not a feed.' : 'The feed is not valid JSON.',
   );
-}
-
-/**
- * `promise`, or the signal's reason as soon as it aborts. WebKit does not reject a
- * pending `response.text()` when the fetch's signal aborts, so a body that never ends
- * would otherwise never time out there.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => {
-      onAbort();
-      reject(signal.reason);
-    };
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
 }
 
 /**
