@@ -13,15 +13,7 @@
 error_reporting(E_ALL & ~E_DEPRECATED & ~E_NOTICE);
 
 $step = $argv[1] ?? '';
-$site = getenv('NEWS_WIDGETS_WP_URL') ?: 'http://127.0.0.1:8081';
-$parts = parse_url($site);
-// Debian's wp-config.php picks /etc/wordpress/config-<host>.php from the Host header.
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['SERVER_PORT'] = $parts['port'] ?? 80;
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['REQUEST_METHOD'] = 'GET';
-$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+require __DIR__ . '/cli-environment.php';
 
 const ADMIN = 'admin';
 const AUTHOR_LOGIN = 'foreign-desk';
