@@ -151,8 +151,8 @@ function mergeEvents(a, b) {
 }
 
 /**
- * The analyzer names modules after the files it read, `src/news-article.ts`; the package ships them compiled
- * as `lib/news-article.js` (src/ is not in it), so the manifest points there.
+ * The analyzer names modules after the files it read, `src/article/news-article.ts`; the package ships them compiled
+ * as `lib/article/news-article.js` (src/ is not in it), so the manifest points there.
  */
 function shippedPathsPlugin() {
   const shipped = (path) => path.replace(/^src\/(.*)\.ts$/, 'lib/$1.js');

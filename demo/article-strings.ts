@@ -3,7 +3,7 @@
  * its `strings` property, as a site in one of these languages would. (The comment
  * form has these languages built in.)
  */
-import type { NewsArticleStringOverrides } from '../src/news-article.js';
+import type { NewsArticleStringOverrides } from '../src/article/news-article.js';
 
 export const articleStrings: Record<string, NewsArticleStringOverrides> = {
   'en-GB': {},

@@ -7,9 +7,9 @@
  * form keys drafts by page URL without the hash, and switching a setting must not move
  * a draft.
  */
-import type { NewsArticleElement } from '../src/news-article.js';
-import { readArticles } from '../src/read-articles.js';
-import { textFromHtml } from '../src/plain-text.js';
+import type { NewsArticleElement } from '../src/article/news-article.js';
+import { readArticles } from '../src/article/read-articles.js';
+import { textFromHtml } from '../src/shared/plain-text.js';
 import { articleStrings } from './article-strings.js';
 
 interface StoredComment {

@@ -8,8 +8,8 @@
  * the classes so a page can do exactly that.
  */
 import { ContextRoot } from '@lit/context';
-import { CommentFormElement } from './comment-form.js';
-import { NewsArticleElement } from './news-article.js';
+import { CommentFormElement } from './comment/comment-form.js';
+import { NewsArticleElement } from './article/news-article.js';
 
 export { CommentFormElement, NewsArticleElement };
 

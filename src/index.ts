@@ -3,21 +3,21 @@
  * `news-widgets/define.js` (or call `NewsArticleElement.define()` and
  * `CommentFormElement.define()`) to register the tags.
  */
-export { NewsArticleElement, newsArticleStrings } from './news-article.js';
-export type { NewsArticleState, NewsArticleStringOverrides, NewsArticleStrings } from './news-article.js';
-export { articleContext } from './article-context.js';
-export { FeedError } from './feed-error.js';
-export type { FeedErrorCode } from './feed-error.js';
-export type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article.js';
+export { NewsArticleElement, newsArticleStrings } from './article/news-article.js';
+export type { NewsArticleState, NewsArticleStringOverrides, NewsArticleStrings } from './article/news-article.js';
+export { articleContext } from './shared/article-context.js';
+export { FeedError } from './article/feed-error.js';
+export type { FeedErrorCode } from './article/feed-error.js';
+export type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article/article.js';
 export {
   CommentFormElement,
   CommentFormDraftRestoreEvent,
   CommentFormErrorEvent,
   CommentFormSubmitEvent,
   CommentFormSuccessEvent,
-} from './comment-form.js';
-export { commentFormStrings } from './comment-form.strings.js';
-export type { CommentFormStrings } from './comment-form.strings.js';
+} from './comment/comment-form.js';
+export { commentFormStrings } from './comment/comment-form.strings.js';
+export type { CommentFormStrings } from './comment/comment-form.strings.js';
 export type {
   CommentField,
   CommentFields,
@@ -28,4 +28,4 @@ export type {
   FieldErrors,
   FormError,
   SendOutcome,
-} from './comment.js';
+} from './comment/comment.js';

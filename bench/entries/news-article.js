@@ -1,4 +1,4 @@
 // Bench entry: <news-article> alone, built by scripts/bench/build.js with vite.config.ts's options.
-import { NewsArticleElement } from '/src/news-article.ts';
+import { NewsArticleElement } from '/src/article/news-article.ts';
 
 NewsArticleElement.define();

@@ -8,8 +8,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { clear, entries, set } from 'idb-keyval';
 import '../../src/define.js';
-import type { CommentFormElement } from '../../src/comment-form.js';
-import type { NewsArticleElement } from '../../src/news-article.js';
+import type { CommentFormElement } from '../../src/comment/comment-form.js';
+import type { NewsArticleElement } from '../../src/article/news-article.js';
 
 const DEMO_HEADLINE = 'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire';
 const BUNDLE = '<script type="module" src="/dist/news-widgets.js"></script>';

@@ -9,12 +9,12 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { CommentFormElement } from '../../src/comment-form.js';
-import type { NewsArticleElement } from '../../src/news-article.js';
-import { commentFormStrings as en } from '../../src/comment-form.strings.js';
-import ar from '../../src/locales/comment-form.ar.js';
-import de from '../../src/locales/comment-form.de.js';
-import { deleteDatabase, rawKeys } from './storage-fixtures.js';
+import type { CommentFormElement } from '../../src/comment/comment-form.js';
+import type { NewsArticleElement } from '../../src/article/news-article.js';
+import { commentFormStrings as en } from '../../src/comment/comment-form.strings.js';
+import ar from '../../src/comment/locales/comment-form.ar.js';
+import de from '../../src/comment/locales/comment-form.de.js';
+import { deleteDatabase, rawKeys } from './comment/storage-fixtures.js';
 
 const html = document.documentElement;
 const pageLang = html.getAttribute('lang');

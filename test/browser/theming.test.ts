@@ -9,9 +9,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { CommentFormElement } from '../../src/comment-form.js';
-import type { NewsArticleElement } from '../../src/news-article.js';
-import { deleteDatabase } from './storage-fixtures.js';
+import type { CommentFormElement } from '../../src/comment/comment-form.js';
+import type { NewsArticleElement } from '../../src/article/news-article.js';
+import { deleteDatabase } from './comment/storage-fixtures.js';
 
 interface AxeResult {
   id: string;
@@ -360,8 +360,8 @@ const propertiesIn = (styles: unknown, prefix: string) =>
 
 describe('custom properties and parts, as the README documents them', () => {
   it('tests every custom property the elements read', async () => {
-    const { NewsArticleElement } = await import('../../src/news-article.js');
-    const { CommentFormElement } = await import('../../src/comment-form.js');
+    const { NewsArticleElement } = await import('../../src/article/news-article.js');
+    const { CommentFormElement } = await import('../../src/comment/comment-form.js');
     expect([...propertiesIn(NewsArticleElement.styles, '--news-article-')].sort()).to.deep.equal(ARTICLE_PROPERTIES.map((c) => c.name).sort());
     expect([...propertiesIn(CommentFormElement.styles, '--comment-form-')].sort()).to.deep.equal(FORM_PROPERTIES.map((c) => c.name).sort());
   });

@@ -25,7 +25,7 @@ const distDir = join(root, 'dist');
 /** Every Trusted Types policy the widgets create (grep `createPolicy` in src/ and the bundle). */
 export const TRUSTED_TYPES_POLICIES = [
   'lit-html', // Lit's templates
-  'news-article#json-ld', // the JSON-LD block (src/news-article.ts)
+  'news-article#json-ld', // the JSON-LD block (src/article/news-article.ts)
   'dompurify', // the DOMPurify chunk, in browsers without Element.setHTML
 ];
 

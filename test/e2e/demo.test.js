@@ -29,9 +29,9 @@ const ELASTIC_FEED = JSON.parse(
   readFileSync(new URL('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json', CORPUS), 'utf8'),
 );
 
-/** The Arabic words of <comment-form>, from src/locales/comment-form.ar.ts itself. */
+/** The Arabic words of <comment-form>, from src/comment/locales/comment-form.ar.ts itself. */
 const arabic = await (async () => {
-  const source = readFileSync(new URL('../../src/locales/comment-form.ar.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../../src/comment/locales/comment-form.ar.ts', import.meta.url), 'utf8');
   const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
   return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default;
 })();

@@ -21,9 +21,9 @@ const plainHtmlDir = join(root, 'docs/examples/plain-html');
 const feed = JSON.parse(readFileSync(join(plainHtmlDir, 'feed.json'), 'utf8'));
 const shownItem = feed.items.find((item) => item.id === 'library-reopens');
 
-/** The German words of <comment-form>, read from src/locales/comment-form.de.ts. */
+/** The German words of <comment-form>, read from src/comment/locales/comment-form.de.ts. */
 const german = await (async () => {
-  const source = readFileSync(join(root, 'src/locales/comment-form.de.ts'), 'utf8');
+  const source = readFileSync(join(root, 'src/comment/locales/comment-form.de.ts'), 'utf8');
   const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
   return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default;
 })();

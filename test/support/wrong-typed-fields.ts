@@ -6,7 +6,7 @@
  * a field of the wrong type drops that field, never its article. Shared by the
  * normalizer tests (Vitest) and the element tests (real browsers).
  */
-import type { Article } from '../../src/article.js';
+import type { Article } from '../../src/article/article.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];

@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { LitElement } from 'lit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CommentFormElement } from '../../src/comment-form.js';
-import { NewsArticleElement } from '../../src/news-article.js';
+import { CommentFormElement } from '../../src/comment/comment-form.js';
+import { NewsArticleElement } from '../../src/article/news-article.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -62,16 +62,16 @@ const elements = [
   {
     tag: 'news-article',
     element: NewsArticleElement as unknown as ElementClass,
-    source: 'src/news-article.ts',
-    styles: 'src/news-article.styles.ts',
-    shippedAs: 'lib/news-article.js',
+    source: 'src/article/news-article.ts',
+    styles: 'src/article/news-article.styles.ts',
+    shippedAs: 'lib/article/news-article.js',
   },
   {
     tag: 'comment-form',
     element: CommentFormElement as unknown as ElementClass,
-    source: 'src/comment-form.ts',
-    styles: 'src/comment-form.styles.ts',
-    shippedAs: 'lib/comment-form.js',
+    source: 'src/comment/comment-form.ts',
+    styles: 'src/comment/comment-form.styles.ts',
+    shippedAs: 'lib/comment/comment-form.js',
   },
 ] as const;
 
