@@ -1,5 +1,5 @@
 /**
- * The build minifies the elements' CSS and HTML templates (vite.config.ts,
+ * The build minifies the elements' CSS and HTML templates (scripts/vite-plugins/minify-templates.ts,
  * minifyTemplates): what a reader gets from dist/news-widgets.js (which `npm test`
  * builds first) must be what the sources say. The same elements, from the sources
  * (the dev server) and from the bundle (a CDN copy of dist/), in Debian's Chromium:

@@ -1,10 +1,10 @@
 /**
- * The build's template minifier (vite.config.ts): the CSS and HTML of the elements'
+ * The build's template minifier (scripts/vite-plugins/minify-templates.ts): the CSS and HTML of the elements'
  * Lit templates lose comments and source indentation, and nothing a browser reads
  * differently. Each case is CSS or HTML the elements use, or could.
  */
 import { describe, expect, it } from 'vitest';
-import { minifyCssText, minifyHtmlText } from '../../vite.config.js';
+import { minifyCssText, minifyHtmlText } from '../../../scripts/vite-plugins/minify-templates.js';
 
 describe('minifyCssText', () => {
   it('drops comments and indentation, and the last semicolon of a block', () => {

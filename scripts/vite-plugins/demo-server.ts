@@ -1,0 +1,34 @@
+/**
+ * What `npm start` serves beside the demo page: its comment endpoint (the JSON protocol)
+ * and the real feeds a person can pick.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { createCommentEndpoint } from '../comment-endpoint.js';
+import { createDemoFeeds } from '../demo-feeds.js';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+/** The demo's comment endpoint (json protocol) at /api/comments, keeping comments in .demo-data/. */
+export function demoCommentEndpoint(): Plugin {
+  return {
+    name: 'news-widgets-demo-comments',
+    configureServer(server) {
+      server.middlewares.use(createCommentEndpoint({ file: fromRoot('./.demo-data/comments.json') }));
+    },
+  };
+}
+
+/**
+ * The real feeds the demo can show, from the corpus beside the clone (../shared/corpus,
+ * or NEWS_WIDGETS_CORPUS): the list at /demo-feeds/index.json, each file under /demo-feeds/.
+ */
+export function demoFeeds(): Plugin {
+  return {
+    name: 'news-widgets-demo-feeds',
+    configureServer(server) {
+      const corpus = process.env.NEWS_WIDGETS_CORPUS ?? fromRoot('../shared/corpus/');
+      server.middlewares.use(createDemoFeeds({ corpus }));
+    },
+  };
+}
