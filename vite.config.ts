@@ -1,6 +1,6 @@
 /**
  * `npm start` serves the demo (demo/index.html) with the sources, its comment endpoint
- * and the real feeds of ../shared/corpus; `npm run build`
+ * and the real feeds of test/fixtures/corpus; `npm run build`
  * writes the script-tag bundle dist/news-widgets.js: one minified ES module with Lit
  * and every dependency inside. DOMPurify, needed only by browsers without the HTML
  * Sanitizer API, is a lazily loaded chunk beside it. `vitest` runs the unit tests of

@@ -1,7 +1,7 @@
 /**
  * The feeds the demo page lets a person pick, as Node middleware `(req, res, next)`:
- * the real JSON Feeds and WordPress posts of the corpus beside the clone
- * (../shared/corpus, read-only, never copied into the project). `npm start` mounts it.
+ * the real JSON Feeds and WordPress posts of the test corpus (test/fixtures/corpus,
+ * read-only: copied as they are, with their provenance). `npm start` mounts it.
  *
  * GET /demo-feeds/index.json lists them: `{ feeds: [{ id, label, url }], problem? }`,
  * where `problem` says in words why the corpus could not be read (the page shows it in
@@ -43,7 +43,7 @@ function describe(folder, doc) {
   return undefined;
 }
 
-/** @param {{ corpus: string }} options the corpus folder (../shared/corpus/ from the project root) */
+/** @param {{ corpus: string }} options the corpus folder (test/fixtures/corpus/ from the project root) */
 export function createDemoFeeds({ corpus }) {
   async function list() {
     const feeds = [];
@@ -66,7 +66,7 @@ export function createDemoFeeds({ corpus }) {
       } catch (error) {
         const problem =
           error.code === 'ENOENT'
-            ? `The real feeds live in ../shared/corpus/ beside this clone, and it is not there (looked in ${corpus}). Only the seed article can be shown.`
+            ? `The real feeds live in test/fixtures/corpus/, and that folder could not be read (looked in ${corpus}). Only the seed article can be shown.`
             : `The real feeds in ${corpus} could not be read (${error.message}). Only the seed article can be shown.`;
         return send(res, 200, { feeds: [], problem });
       }
@@ -79,7 +79,7 @@ export function createDemoFeeds({ corpus }) {
       if (!file) throw new Error('no such file');
       return send(res, 200, await readFile(join(corpus, folder, file)));
     } catch {
-      return send(res, 404, { message: `No such demo feed: ${path} (is ../shared/corpus/ beside this clone?)` });
+      return send(res, 404, { message: `No such demo feed: ${path} (is test/fixtures/corpus/ in this clone?)` });
     }
   };
 }

@@ -1,12 +1,12 @@
 /**
  * Writes demo/article-feed.json, the JSON Feed the demo page shows, from the seed
- * article (../shared/seed/article.txt). The seed lost its non-ASCII letters on the
+ * article (test/fixtures/seed/article.txt). The seed lost its non-ASCII letters on the
  * way ("Çavu?o?lu", "Erdo?an"); the feed carries the names as they are spelled.
  * Run: node scripts/make-demo-feed.js
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const seed = readFileSync(new URL('../../shared/seed/article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../test/fixtures/seed/article.txt', import.meta.url), 'utf8');
 const restoredNames = { 'Çavu?o?lu': 'Çavuşoğlu', 'Erdo?an': 'Erdoğan' };
 
 const blocks = seed

@@ -37,7 +37,7 @@
  */
 import { readFile } from 'node:fs/promises';
 
-const corpusRoot = new URL('../../shared/corpus/wordpress/', import.meta.url);
+const corpusRoot = new URL('./fixtures/corpus/wordpress/', import.meta.url);
 const COMMENT_MODEL = 'WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentModel.json';
 const WP_NONCE = 'wp-test-nonce';
 const WP_LIMITS = { author_name: ['comment_author', 245], author_email: ['comment_author_email', 100], author_url: ['comment_author_url', 200], content: ['comment_content', 65525] };

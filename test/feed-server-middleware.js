@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-const corpusRoot = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const corpusRoot = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 const demoRoot = fileURLToPath(new URL('../demo/', import.meta.url));
 const POST_60 = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -20,14 +20,14 @@ export function demoCommentEndpoint(): Plugin {
 }
 
 /**
- * The real feeds the demo can show, from the corpus beside the clone (../shared/corpus,
+ * The real feeds the demo can show, from the corpus of real inputs the tests use (test/fixtures/corpus,
  * or NEWS_WIDGETS_CORPUS): the list at /demo-feeds/index.json, each file under /demo-feeds/.
  */
 export function demoFeeds(): Plugin {
   return {
     name: 'news-widgets-demo-feeds',
     configureServer(server) {
-      const corpus = process.env.NEWS_WIDGETS_CORPUS ?? fromRoot('../shared/corpus/');
+      const corpus = process.env.NEWS_WIDGETS_CORPUS ?? fromRoot('test/fixtures/corpus/');
       server.middlewares.use(createDemoFeeds({ corpus }));
     },
   };

@@ -24,7 +24,7 @@ import { fillIn } from '../support/comment-form-strings.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../fixtures/corpus/', import.meta.url);
 const ELASTIC_FEED = JSON.parse(
   readFileSync(new URL('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json', CORPUS), 'utf8'),
 );
@@ -260,9 +260,9 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
   });
 });
 
-describe('the demo page without the corpus beside the clone', { timeout: 60_000 }, () => {
+describe('the demo page when the corpus cannot be read', { timeout: 60_000 }, () => {
   it('says so in the feed picker and still shows the seed article', async (t) => {
-    process.env.NEWS_WIDGETS_CORPUS = '/nonexistent/shared/corpus/';
+    process.env.NEWS_WIDGETS_CORPUS = '/nonexistent/corpus/';
     const demo = await startDemoServer().finally(() => delete process.env.NEWS_WIDGETS_CORPUS);
     const browser = await launchChromium();
     t.after(async () => {
@@ -273,7 +273,7 @@ describe('the demo page without the corpus beside the clone', { timeout: 60_000 
     const page = await reader.openPage();
     const problem = page.locator('#feed-problem');
     await problem.waitFor();
-    assert.match(await problem.textContent(), /\.\.\/shared\/corpus\/ beside this clone, and it is not there \(looked in \/nonexistent\/shared\/corpus\/\)/);
+    assert.match(await problem.textContent(), /test\/fixtures\/corpus\/, and that folder could not be read \(looked in \/nonexistent\/corpus\/\)/);
     assert.equal(await setting(page, 'Feed').getAttribute('aria-describedby'), 'feed-problem');
     assert.deepEqual(await setting(page, 'Feed').locator('option').allTextContents(), ['The seed article (demo/article-feed.json)']);
     assert.equal(

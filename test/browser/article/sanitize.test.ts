@@ -1,5 +1,5 @@
 /**
- * Every entry of the XSS corpus (../shared/corpus/xss-vectors.json, 532 real attack
+ * Every entry of the XSS corpus (test/fixtures/corpus/xss-vectors.json, 532 real attack
  * strings) through both sanitizer paths (the browser's HTML Sanitizer API and the
  * DOMPurify fallback) and through the element itself, in live DOM, and again after a
  * serialize -> parse round trip. "Safe" is the corpus README's definition.

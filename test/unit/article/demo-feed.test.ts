@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../../src/article/read-articles.js';
 
-const seed = readFileSync(new URL('../../../../shared/seed/article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../fixtures/seed/article.txt', import.meta.url), 'utf8');
 const feed = JSON.parse(readFileSync(new URL('../../../demo/article-feed.json', import.meta.url), 'utf8'));
 
 describe('the demo feed', () => {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isJsonFeed, normalizeJsonFeed } from '../../../src/article/normalize-json-feed.js';
 
-const feedsDirectory = new URL('../../../../shared/corpus/feeds/', import.meta.url);
+const feedsDirectory = new URL('../../fixtures/corpus/feeds/', import.meta.url);
 const readFeed = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(name, feedsDirectory), 'utf8'));
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isWordPressPost, lacksEmbeds, normalizeWordPress, normalizeWordPressPost } from '../../../src/article/normalize-wordpress.js';
 
 const readWordPress = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/corpus/wordpress/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../fixtures/corpus/wordpress/${name}`, import.meta.url), 'utf8'));
 
 const CORE = 'WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__';
 const postModel = () => readWordPress(`${CORE}PostModel.json`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../../src/article/feed-error.js';
 import { readArticle, readArticles, selectArticle } from '../../../src/article/read-articles.js';
 
-const corpusDirectory = new URL('../../../../shared/corpus/', import.meta.url);
+const corpusDirectory = new URL('../../fixtures/corpus/', import.meta.url);
 const readCorpus = (path: string) => JSON.parse(readFileSync(new URL(path, corpusDirectory), 'utf8'));
 
 const CORE = 'wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__';

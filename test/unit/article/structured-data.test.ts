@@ -5,7 +5,7 @@ import { readArticles } from '../../../src/article/read-articles.js';
 import { articleStructuredData, serializeJsonLd } from '../../../src/article/structured-data.js';
 
 const readCorpus = (path: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/corpus/${path}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${path}`, import.meta.url), 'utf8'));
 const firstArticle = (path: string) => readArticles(readCorpus(path)).articles[0]!;
 
 const GULLFOSS = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';

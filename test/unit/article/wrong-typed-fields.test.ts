@@ -14,7 +14,7 @@ import {
   brokenCopies, fieldPaths, jsonFeedItemAffects, withField, wordPressPostAffects, WRONG_VALUES, type Json,
 } from '../../support/wrong-typed-fields.js';
 
-const corpus = (name: string): Json => JSON.parse(readFileSync(new URL(`../../../../shared/corpus/${name}`, import.meta.url), 'utf8'));
+const corpus = (name: string): Json => JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
 const FULL_FEED = corpus('feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json') as { items: Json[] } & Record<string, Json>;
 const POST_60 = corpus('wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json');
 const BASE = 'https://sample-json-feed.com/feed.json';

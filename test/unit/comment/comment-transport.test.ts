@@ -10,7 +10,7 @@ import {
 
 /** A real 201 body: WordPress's own fixture of a created comment. */
 const createdComment = readFileSync(
-  new URL('../../../../shared/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentModel.json', import.meta.url),
+  new URL('../../fixtures/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentModel.json', import.meta.url),
   'utf8',
 );
 

@@ -9,7 +9,7 @@ import { normalizeJsonFeed } from '../../../src/article/normalize-json-feed.js';
 import { normalizeWordPress } from '../../../src/article/normalize-wordpress.js';
 import { readArticle } from '../../../src/article/read-articles.js';
 
-const corpus = (name: string) => JSON.parse(readFileSync(new URL(`../../../../shared/corpus/${name}`, import.meta.url), 'utf8'));
+const corpus = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
 const SPEC_FEED = corpus('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json');
 const POST_MODEL = corpus('wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostModel.json');
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEntities, textFromHtml } from '../../../src/shared/plain-text.js';
 
 const corpus = (path: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/corpus/${path}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${path}`, import.meta.url), 'utf8'));
 const elasticFeed = corpus('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json');
 const gullfossPost = corpus('wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json');
 
