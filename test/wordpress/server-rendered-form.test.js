@@ -1,5 +1,5 @@
 /**
- * The README's WordPress theme (docs/wordpress-theme/, which scripts/wordpress.sh installs
+ * The example WordPress theme (docs/wordpress-theme/, shown in docs/wordpress.md; scripts/wordpress.sh installs
  * and activates in the test WordPress 6.1) on a page WordPress renders itself: the post
  * as HTML and WordPress's own `comment_form()` inside `<comment-form>`, with the bundle
  * loaded from the theme's folder by a module script in the footer. Readers without
@@ -216,14 +216,13 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     session.assertNoProblems();
   });
 
-  it('the README’s theme code is the theme under test', () => {
-    const readme = readFileSync(new URL('README.md', root), 'utf8');
-    const section = readme.slice(readme.indexOf('## In a WordPress theme'), readme.indexOf('\n## ', readme.indexOf('## In a WordPress theme') + 1));
-    const quoted = [...section.matchAll(/```php\n([\s\S]*?)```/g)].map(([, code]) => code);
-    assert.ok(quoted.length >= 2, 'the section quotes the theme’s PHP');
+  it('the theme code docs/wordpress.md quotes is the theme under test', () => {
+    const guide = readFileSync(new URL('docs/wordpress.md', root), 'utf8');
+    const quoted = [...guide.matchAll(/```php\n([\s\S]*?)```/g)].map(([, code]) => code);
+    assert.ok(quoted.length >= 2, 'the guide quotes the theme’s PHP');
     for (const file of ['functions.php', 'template-parts/post.php']) {
       const code = readFileSync(new URL(`docs/wordpress-theme/${file}`, root), 'utf8');
-      assert.ok(quoted.includes(code), `README.md quotes docs/wordpress-theme/${file} exactly`);
+      assert.ok(quoted.includes(code), `docs/wordpress.md quotes docs/wordpress-theme/${file} exactly`);
     }
   });
 });
