@@ -18,7 +18,8 @@ import type {
 } from './comment.js';
 import { commentFormStyles } from './comment-form.styles.js';
 import { builtInStrings, commentFormStrings, fillIn, type CommentFormStrings } from './comment-form.strings.js';
-import { newSubmissionId, resolveProtocol } from './comment-transport.js';
+import { resolveProtocol } from './comment-transport.js';
+import { newSubmissionId } from './random-id.js';
 import { draftKey } from './draft-key.js';
 import { headingTag } from '../shared/heading-tag.js';
 import { DraftController } from './draft-controller.js';

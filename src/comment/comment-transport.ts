@@ -12,15 +12,15 @@ import type {
   FormErrorCode,
   SendOutcome,
 } from './comment.js';
+import { isJsonObject, type JsonObject } from '../shared/json-fields.js';
 import { parseLenientJson } from '../shared/lenient-json.js';
 import { textFromHtml } from '../shared/plain-text.js';
+import { serverWaitMs } from './retry-policy.js';
 import { COMMENT_LIMITS, normalizeCommentFields } from './validate-comment.js';
 import { untilAborted } from '../shared/until-aborted.js';
 
 /** How long one request may take before it counts as failed and is retried. */
 export const COMMENT_TIMEOUT_MS = 15_000;
-/** WordPress rejects a second comment within 15 s of the last one (comment_flood) and sends no Retry-After. */
-const FLOOD_WAIT_MS = 15_000;
 
 /** `/wp-json/wp/v2/comments` (any REST prefix) or `?rest_route=/wp/v2/comments` (sites without pretty permalinks). */
 export function resolveProtocol(endpoint: string, protocol?: string | null): CommentProtocol {
@@ -80,17 +80,15 @@ function parseRetryAfter(value: string | null | undefined, now: number): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-type JsonObject = Record<string, unknown>;
-
-/** The body as a JSON object, or undefined for anything else: HTML, PHP notices, empty, arrays. */
 /**
- * The answer's JSON object. An error answer is read past PHP notices (WordPress's
- * `comment_duplicate` must be recognized on a noisy site too); a 2xx is not, because
- * noise before a success means the comment may be stored but is unconfirmed.
+ * The answer's JSON object, or undefined for anything else (HTML, empty, arrays). An
+ * error answer is read past PHP notices (WordPress's `comment_duplicate` must be
+ * recognized on a noisy site too); a 2xx is not, because noise before a success means
+ * the comment may be stored but is unconfirmed.
  */
 function readObject(body: string, skipLeadingNoise: boolean): JsonObject | undefined {
   const value = parseLenientJson(body, skipLeadingNoise);
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 const asId = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? String(value) : undefined);
@@ -117,18 +115,18 @@ const FORM_ERROR_CODES = new Set<unknown>(['closed', 'login-required', 'forbidde
 const JSON_FIELDS = new Set<unknown>(['content', 'name', 'email', 'url']);
 
 /**
- * What an answer means. `isRetry`: an earlier request for this comment was made,
- * so a WordPress duplicate means the earlier one landed. `now` is for Retry-After dates.
+ * What an answer means, whichever attempt it answers: a duplicate is a posted comment
+ * either way (see below). `now` is for Retry-After dates.
  */
 export function interpretCommentResponse(
   protocol: CommentProtocol,
   response: CommentResponse,
-  options: { isRetry: boolean; now?: number },
+  { now = Date.now() }: { now?: number } = {},
 ): SendOutcome {
   const { status } = response;
   const body = readObject(response.body, status < 200 || status >= 300);
   const code = body?.code;
-  const retryAfterMs = parseRetryAfter(response.retryAfter, options.now ?? Date.now());
+  const retryAfterMs = parseRetryAfter(response.retryAfter, now);
   const isWordPress = protocol === 'wordpress';
 
   if (status >= 200 && status < 300) {
@@ -139,7 +137,7 @@ export function interpretCommentResponse(
     return { kind: 'posted', status: isPending ? 'pending' : 'approved', id: asId(body.id) };
   }
   if (isWordPress && code === 'comment_flood') {
-    return { kind: 'retry', reason: 'flood', retryAfterMs: Math.max(retryAfterMs ?? 0, FLOOD_WAIT_MS), status };
+    return { kind: 'retry', reason: 'flood', retryAfterMs: serverWaitMs({ reason: 'flood', retryAfterMs }), status };
   }
   // WordPress's duplicate check finds the same words by the same author on the same post:
   // the comment is there, whether an earlier attempt landed (browsers may even resend a
@@ -182,9 +180,7 @@ export function interpretCommentResponse(
 }
 
 /**
- * Posts one comment and resolves to what came of it. Convention: the caller adds 1
- * to `submission.attempts` before each request, so `attempts > 1` here means an
- * earlier request for this comment may have landed. Rejects only when `signal`
+ * Posts one comment and resolves to what came of it. Rejects only when `signal`
  * (the caller's) aborts.
  */
 export async function sendComment(
@@ -211,15 +207,5 @@ export async function sendComment(
     if (signal.aborted) throw error;
     // The connection dropped mid-body: the status still counts (a 2xx is then unconfirmed, not a network failure).
   }
-  return interpretCommentResponse(
-    submission.protocol,
-    { status: response.status, retryAfter: response.headers.get('Retry-After'), body },
-    { isRetry: submission.attempts > 1 },
-  );
-}
-
-/** The comment's Idempotency-Key. randomUUID exists only on secure (https) pages; 128 random bits do the same job. */
-export function newSubmissionId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return interpretCommentResponse(submission.protocol, { status: response.status, retryAfter: response.headers.get('Retry-After'), body });
 }

@@ -9,6 +9,7 @@ import { del, entries, get, set } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
 import type { CommentSubmission } from './comment.js';
 import { createIdbStore } from './idb-connection.js';
+import { newTabId } from './random-id.js';
 
 export interface CommentDraft {
   content: string;
@@ -159,10 +160,6 @@ function memoryArea(): Area {
   };
 }
 
-function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** What a change to `storageKey` means to another tab (undefined: not one of our keys). */
 function describeChange(storageKey: string, deleted: boolean, tabId: string): DraftChange | undefined {
   if (storageKey.startsWith('draft:')) return { kind: deleted ? 'draft-deleted' : 'draft', key: storageKey.slice(6), tabId };
@@ -177,7 +174,7 @@ function describeChange(storageKey: string, deleted: boolean, tabId: string): Dr
 export function createDraftStore({
   databaseName = 'news-widgets',
   openTimeoutMs = 3000,
-  tabId = randomId(),
+  tabId = newTabId(),
 }: DraftStoreOptions = {}): DraftStore {
   const namespace = `${databaseName}:`;
   const hasIdb = (() => {
@@ -324,10 +321,10 @@ export function createDraftStore({
 function sessionTabId(): string {
   try {
     let id = sessionStorage.getItem('news-widgets:tab');
-    if (!id) sessionStorage.setItem('news-widgets:tab', (id = randomId()));
+    if (!id) sessionStorage.setItem('news-widgets:tab', (id = newTabId()));
     return id;
   } catch {
-    return randomId();
+    return newTabId();
   }
 }
 

@@ -13,12 +13,19 @@ export const RETRY_POLICY = {
   jitter: 0.2,
   /** A server asking for a longer wait than this is better served by the outbox than by a reader watching a countdown. */
   maxServerWaitMs: 60_000,
-  /** WordPress's flood rule refuses a second comment within 15 s. */
+  /** WordPress's flood rule refuses a second comment within 15 s, and sends no Retry-After. */
   floodWaitMs: 15_000,
   /** Outbox rounds while online: 30 s, doubling, at most 10 min. */
   outboxBaseDelayMs: 30_000,
   outboxMaxDelayMs: 600_000,
 } as const;
+
+type Retry = Extract<SendOutcome, { kind: 'retry' }>;
+
+/** The wait the server asks for: its Retry-After, and after WordPress's flood rule at least `floodWaitMs`. */
+export function serverWaitMs({ reason, retryAfterMs }: Pick<Retry, 'reason' | 'retryAfterMs'>): number {
+  return Math.max(retryAfterMs ?? 0, reason === 'flood' ? RETRY_POLICY.floodWaitMs : 0);
+}
 
 /**
  * Milliseconds to wait before the next request, or `undefined` to stop retrying and
@@ -26,14 +33,10 @@ export const RETRY_POLICY = {
  * (`submission.attempts`, so 1 after the first). A wait the server asked for is
  * honoured as a minimum.
  */
-export function retryDelay(
-  outcome: Extract<SendOutcome, { kind: 'retry' }>,
-  attempt: number,
-  random: () => number = Math.random,
-): number | undefined {
-  const { maxRetries, baseDelayMs, jitter, maxServerWaitMs, floodWaitMs } = RETRY_POLICY;
+export function retryDelay(outcome: Retry, attempt: number, random: () => number = Math.random): number | undefined {
+  const { maxRetries, baseDelayMs, jitter, maxServerWaitMs } = RETRY_POLICY;
   if (attempt > maxRetries) return undefined;
-  const serverWait = Math.max(outcome.retryAfterMs ?? 0, outcome.reason === 'flood' ? floodWaitMs : 0);
+  const serverWait = serverWaitMs(outcome);
   if (serverWait > maxServerWaitMs) return undefined;
   const backoff = baseDelayMs * 2 ** (attempt - 1) * (1 + (random() * 2 - 1) * jitter);
   return Math.round(Math.max(serverWait, backoff));

@@ -26,13 +26,17 @@ export function normalizeWebsite(url: string): string {
   return trimmed && !HTTP_URL.test(trimmed) ? `http://${trimmed}` : trimmed;
 }
 
-/** The fields as they are sent: trimmed, the website normalized. */
-export function normalizeCommentFields(fields: CommentFields): CommentFields {
+/**
+ * The fields as they are sent: trimmed, the website normalized. A signed-in reader's
+ * (identity `hidden`) name, email and website are not sent: the server takes the account's.
+ */
+export function normalizeCommentFields(fields: CommentFields, identity?: CommentIdentity): CommentFields {
+  const hidden = identity === 'hidden';
   return {
     content: fields.content.trim(),
-    name: fields.name.trim(),
-    email: fields.email.trim(),
-    url: normalizeWebsite(fields.url),
+    name: hidden ? '' : fields.name.trim(),
+    email: hidden ? '' : fields.email.trim(),
+    url: hidden ? '' : normalizeWebsite(fields.url),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import type { CommentSubmission, SendOutcome } from '../../../src/comment/comment.js';
-import { newSubmissionId, sendComment } from '../../../src/comment/comment-transport.js';
+import { sendComment } from '../../../src/comment/comment-transport.js';
+import { newSubmissionId } from '../../../src/comment/random-id.js';
 
 interface StoredComment {
   id: number;

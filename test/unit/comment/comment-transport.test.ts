@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommentSubmission, SendOutcome } from '../../../src/comment/comment.js';
-import {
-  buildCommentRequest,
-  interpretCommentResponse,
-  newSubmissionId,
-  resolveProtocol,
-} from '../../../src/comment/comment-transport.js';
+import { buildCommentRequest, interpretCommentResponse, resolveProtocol } from '../../../src/comment/comment-transport.js';
 
 /** A real 201 body: WordPress's own fixture of a created comment. */
 const createdComment = readFileSync(
@@ -28,14 +23,10 @@ const submission = (changes: Partial<CommentSubmission> = {}): CommentSubmission
 
 const wpError = (code: string, message: string, status: number, extra: object = {}) =>
   JSON.stringify({ code, message, data: { status, ...extra } });
-const wordpress = (status: number, body: string, options: { isRetry?: boolean; retryAfter?: string; now?: number } = {}): SendOutcome =>
-  interpretCommentResponse('wordpress', { status, body, retryAfter: options.retryAfter }, { isRetry: options.isRetry ?? false, now: options.now });
-const json = (status: number, body: unknown, options: { isRetry?: boolean; retryAfter?: string } = {}): SendOutcome =>
-  interpretCommentResponse(
-    'json',
-    { status, body: typeof body === 'string' ? body : JSON.stringify(body), retryAfter: options.retryAfter },
-    { isRetry: options.isRetry ?? false },
-  );
+const wordpress = (status: number, body: string, options: { retryAfter?: string; now?: number } = {}): SendOutcome =>
+  interpretCommentResponse('wordpress', { status, body, retryAfter: options.retryAfter }, { now: options.now });
+const json = (status: number, body: unknown, options: { retryAfter?: string } = {}): SendOutcome =>
+  interpretCommentResponse('json', { status, body: typeof body === 'string' ? body : JSON.stringify(body), retryAfter: options.retryAfter });
 
 describe('resolveProtocol', () => {
   it('speaks WordPress to a /wp/v2/comments route, pretty or plain permalinks, absolute or relative', () => {
@@ -152,7 +143,8 @@ describe('interpretCommentResponse: WordPress', () => {
   const duplicate = wpError('comment_duplicate', 'Duplicate comment detected; it looks as though you&#8217;ve already said that!', 409);
 
   it('counts a duplicate on a retry as sent: the earlier attempt landed', () => {
-    expect(wordpress(409, duplicate, { isRetry: true })).toEqual({ kind: 'posted', status: 'duplicate', id: undefined });
+    // The answer alone says it: a duplicate means the same words are there, whichever attempt it answers.
+    expect(wordpress(409, duplicate)).toEqual({ kind: 'posted', status: 'duplicate', id: undefined });
   });
 
   it('counts the same words posted twice as posted: the comment is there either way', () => {
@@ -297,7 +289,7 @@ describe('interpretCommentResponse: JSON contract', () => {
     // The first answer's status, when the server repeats it; else only "it is there".
     expect(json(409, { id: 7, status: 'approved' })).toEqual({ kind: 'posted', status: 'approved', id: '7' });
     expect(json(409, { id: 7, status: 'pending' })).toEqual({ kind: 'posted', status: 'pending', id: '7' });
-    expect(json(409, '', { isRetry: true })).toEqual({ kind: 'posted', status: 'duplicate', id: undefined });
+    expect(json(409, '')).toEqual({ kind: 'posted', status: 'duplicate', id: undefined });
   });
 
   it('shows the server words for each field it names, and ignores fields the form does not have', () => {
@@ -349,24 +341,6 @@ describe('interpretCommentResponse: JSON contract', () => {
   it('knows nothing of WordPress codes', () => {
     const flood = wpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
     expect(json(400, flood)).toMatchObject({ kind: 'rejected', formError: { code: 'rejected' } });
-  });
-});
-
-describe('newSubmissionId', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('makes a random UUID', () => {
-    const ids = new Set(Array.from({ length: 100 }, newSubmissionId));
-    expect(ids.size).toBe(100);
-    for (const id of ids) expect(id).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
-  });
-
-  it('makes 128 random bits on an http page, where randomUUID is missing', () => {
-    const { crypto } = globalThis;
-    vi.stubGlobal('crypto', { getRandomValues: <T extends ArrayBufferView>(array: T) => crypto.getRandomValues(array) });
-    const first = newSubmissionId();
-    expect(first).toMatch(/^[\da-f]{32}$/);
-    expect(newSubmissionId()).not.toBe(first);
   });
 });
 

@@ -140,4 +140,13 @@ describe('normalizeCommentFields', () => {
       url: 'http://example.com',
     });
   });
+
+  it('sends no name, email or website for a signed-in reader, whose account the server knows', () => {
+    expect(normalizeCommentFields({ content: ' Hello ', name: 'Olena', email: 'olena@example.com', url: 'example.com' }, 'hidden')).toEqual({
+      content: 'Hello',
+      name: '',
+      email: '',
+      url: '',
+    });
+  });
 });
