@@ -19,7 +19,7 @@ import {
   pages,
   withApi,
   type Manifest,
-} from '../../scripts/api-docs.js';
+} from '../../../scripts/api-docs.js';
 
 /** The repository's root: the nearest folder above this file with the package's package.json. */
 function repositoryRoot(): string {
