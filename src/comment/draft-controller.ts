@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentFields } from './comment.js';
-import { openDraftStore, type DraftStore, type RememberedIdentity } from './draft-store.js';
+import { openCommentStore, type CommentStore, type RememberedIdentity } from './comment-store.js';
 
 /** How long typing must pause before the draft is written. */
 export const DRAFT_SAVE_DELAY_MS = 700;
@@ -35,7 +35,7 @@ export class DraftController implements ReactiveController {
   otherIsEarlierDraft = false;
 
   readonly #host: ReactiveControllerHost;
-  #store: DraftStore | undefined;
+  #store: CommentStore | undefined;
   #key: string | undefined;
   #pendingContent: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,8 +48,8 @@ export class DraftController implements ReactiveController {
     (this.#host = host).addController(this);
   }
 
-  get store(): DraftStore {
-    return (this.#store ??= openDraftStore());
+  get store(): CommentStore {
+    return (this.#store ??= openCommentStore());
   }
 
   hostConnected(): void {
@@ -65,7 +65,7 @@ export class DraftController implements ReactiveController {
           this.otherTabContent = undefined;
           this.#host.requestUpdate();
         } else if (change.kind === 'draft') {
-          void store.getDraft(change.key).then((draft) => {
+          void store.drafts.get(change.key).then((draft) => {
             if (draft && draft.tabId !== store.tabId) {
               this.otherTabContent = draft.content;
               this.otherIsEarlierDraft = false;
@@ -94,9 +94,9 @@ export class DraftController implements ReactiveController {
     const store = this.store;
     this.#setDurable((await store.ready) !== 'memory');
     const [draft, other, identity] = await Promise.all([
-      store.getDraft(key),
-      store.getDraft(otherVersionKey(key)),
-      store.getIdentity(),
+      store.drafts.get(key),
+      store.drafts.get(otherVersionKey(key)),
+      store.identity.get(),
     ]);
     // After a reload, a tab gets back the text it wrote itself; the other version is offered.
     const [shown, offered] = other && other.tabId === store.tabId ? [other, draft] : [draft, other];
@@ -123,7 +123,7 @@ export class DraftController implements ReactiveController {
     clearTimeout(this.#identityTimer);
     this.#pendingIdentity = undefined;
     if (!remember) {
-      void this.store.forgetIdentity();
+      void this.store.identity.forget();
       return;
     }
     this.#pendingIdentity = { name: fields.name, email: fields.email, url: fields.url };
@@ -135,7 +135,7 @@ export class DraftController implements ReactiveController {
     clearTimeout(this.#identityTimer);
     const identity = this.#pendingIdentity;
     this.#pendingIdentity = undefined;
-    if (identity) void this.store.saveIdentity(identity).then((result) => this.#setDurable(result.ok));
+    if (identity) void this.store.identity.save(identity).then((result) => this.#setDurable(result.ok));
   };
 
   /** The reader discards the draft, or the server confirmed the comment. */
@@ -144,7 +144,7 @@ export class DraftController implements ReactiveController {
       clearTimeout(this.#timer);
       this.#pendingContent = undefined;
     }
-    if (key) await this.store.deleteDraft(key);
+    if (key) await this.store.drafts.delete(key);
   }
 
   /** The reader discards the draft: this tab's text and any other tab's version kept aside. */
@@ -152,7 +152,7 @@ export class DraftController implements ReactiveController {
     const key = this.#key;
     this.otherTabContent = undefined;
     await this.deleteDraft(key);
-    if (key) await this.store.deleteDraft(otherVersionKey(key));
+    if (key) await this.store.drafts.delete(otherVersionKey(key));
   }
 
   /**
@@ -167,7 +167,7 @@ export class DraftController implements ReactiveController {
       // The earlier draft as no tab's own text, then the newer text in its place (so that no
       // save takes the earlier draft for another tab's): after a reload, the newer text is shown.
       const store = this.store;
-      void store.saveDraft(otherVersionKey(key), content, EARLIER_DRAFT).then(() => store.saveDraft(key, newerContent));
+      void store.drafts.save(otherVersionKey(key), content, EARLIER_DRAFT).then(() => store.drafts.save(key, newerContent));
     }
     this.#host.requestUpdate();
   }
@@ -179,7 +179,7 @@ export class DraftController implements ReactiveController {
     this.otherTabContent = currentContent.trim() ? currentContent : undefined;
     if (key) {
       const store = this.store;
-      void (currentContent.trim() ? store.saveDraft(otherVersionKey(key), currentContent) : store.deleteDraft(otherVersionKey(key)));
+      void (currentContent.trim() ? store.drafts.save(otherVersionKey(key), currentContent) : store.drafts.delete(otherVersionKey(key)));
     }
     this.#host.requestUpdate();
     return content;
@@ -202,20 +202,20 @@ export class DraftController implements ReactiveController {
     this.#pendingContent = undefined;
     const store = this.store;
     if (!content.trim()) {
-      this.#setDurable((await store.deleteDraft(key)).ok);
+      this.#setDurable((await store.drafts.delete(key)).ok);
       return;
     }
     if (leaving) {
-      this.#setDurable((await store.saveDraftBeforeLeaving(key, content)).ok);
+      this.#setDurable((await store.drafts.saveBeforeLeaving(key, content)).ok);
       return;
     }
     // Two tabs on one draft: before this tab's text replaces another tab's, keep theirs aside.
     // (One read per save, and saves come at most about once a second.)
-    const theirs = await store.getDraft(key);
+    const theirs = await store.drafts.get(key);
     if (theirs && theirs.tabId !== store.tabId && theirs.content.trim() && theirs.content !== content) {
-      await store.saveDraft(otherVersionKey(key), theirs.content, theirs.tabId);
+      await store.drafts.save(otherVersionKey(key), theirs.content, theirs.tabId);
     }
-    this.#setDurable((await store.saveDraft(key, content)).ok);
+    this.#setDurable((await store.drafts.save(key, content)).ok);
   }
 
   #onVisibilityChange = (): void => {

@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentSubmission, SendOutcome } from './comment.js';
 import { sendComment } from './comment-transport.js';
-import type { DraftStore } from './draft-store.js';
+import type { CommentStore } from './comment-store.js';
 import { outboxRetryDelay, retryDelay } from './retry-policy.js';
 
 export type SubmissionPhase = 'idle' | 'sending' | 'retry-wait' | 'queued';
@@ -24,7 +24,7 @@ export class SubmissionController implements ReactiveController {
   retryInSeconds = 0;
 
   readonly #host: ReactiveControllerHost;
-  readonly #store: () => DraftStore;
+  readonly #store: () => CommentStore;
   readonly #settled: (submission: CommentSubmission, result: SubmissionResult) => void;
   #inFlight: string | undefined;
   #abort = new AbortController();
@@ -34,7 +34,7 @@ export class SubmissionController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    store: () => DraftStore,
+    store: () => CommentStore,
     settled: (submission: CommentSubmission, result: SubmissionResult) => void,
   ) {
     (this.#host = host).addController(this);
@@ -70,7 +70,7 @@ export class SubmissionController implements ReactiveController {
     this.#outboxKey = draftKey;
     clearTimeout(this.#outboxTimer);
     if (this.#inFlight) return;
-    const waiting = (await this.#store().listOutbox()).filter((entry) => entry.draftKey === draftKey);
+    const waiting = (await this.#store().outbox.list()).filter((entry) => entry.draftKey === draftKey);
     for (const submission of waiting) await this.#send(submission, true);
     if (waiting.length && this.phase === 'queued') this.#scheduleOutbox();
   }
@@ -86,7 +86,7 @@ export class SubmissionController implements ReactiveController {
         if (!lock) return;
         sent = true;
         // After waiting for the lock, the comment may have been sent by another tab already.
-        if (fromOutbox && !(await this.#store().listOutbox()).some((entry) => entry.id === submission.id)) return;
+        if (fromOutbox && !(await this.#store().outbox.list()).some((entry) => entry.id === submission.id)) return;
         await this.#attemptUntilSettled(submission, fromOutbox);
       };
       if (locks) await locks.request(`news-widgets:comment:${submission.id}`, { ifAvailable: true }, run);
@@ -110,7 +110,7 @@ export class SubmissionController implements ReactiveController {
       this.#setPhase('sending');
       const outcome = await sendComment(submission, signal);
       if (outcome.kind === 'posted' || outcome.kind === 'rejected') {
-        if (inOutbox) await this.#store().deleteOutbox(submission.id);
+        if (inOutbox) await this.#store().outbox.delete(submission.id);
         this.#finish(submission, outcome, 'idle');
         return;
       }
@@ -122,12 +122,12 @@ export class SubmissionController implements ReactiveController {
           rechecked = true;
           continue;
         }
-        if (inOutbox) await this.#store().deleteOutbox(submission.id);
+        if (inOutbox) await this.#store().outbox.delete(submission.id);
         this.#finish(submission, outcome, 'idle');
         return;
       }
-      if (!inOutbox) inOutbox = (await this.#store().putOutbox(submission)).ok;
-      else await this.#store().putOutbox(submission);
+      if (!inOutbox) inOutbox = (await this.#store().outbox.put(submission)).ok;
+      else await this.#store().outbox.put(submission);
       const delay = navigator.onLine === false || fromOutbox ? undefined : retryDelay(outcome, submission.attempts);
       if (delay === undefined) {
         this.#finish(submission, { kind: 'queued' }, 'queued');

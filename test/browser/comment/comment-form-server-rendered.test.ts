@@ -10,7 +10,7 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CommentFormElement } from '../../../src/comment/comment-form.js';
-import { createDraftStore } from '../../../src/comment/draft-store.js';
+import { createCommentStore } from '../../../src/comment/comment-store.js';
 import { DRAFT_SAVE_DELAY_MS } from '../../../src/comment/draft-controller.js';
 import { draftKey } from '../../../src/comment/draft-key.js';
 import { deleteDatabase } from './storage-fixtures.js';
@@ -170,8 +170,8 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     await sendKeys({ type: ' and after' });
     expect(textarea.value).to.equal('Typed and after before the script');
     // And it is a draft like any other: stored under the form's post.
-    const store = createDraftStore();
-    await waitUntil(async () => (await store.getDraft(pageDraftKey(page.postId)))?.content === 'Typed and after before the script', 'no draft stored');
+    const store = createCommentStore();
+    await waitUntil(async () => (await store.drafts.get(pageDraftKey(page.postId)))?.content === 'Typed and after before the script', 'no draft stored');
   });
 
   it('moves focus to the same field when the reader was in the name field', async () => {
@@ -190,7 +190,7 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     restLink();
     const page = serverRendered();
     // A draft from an earlier visit, written by that page load.
-    await createDraftStore().saveDraft(pageDraftKey(page.postId), 'The draft from yesterday');
+    await createCommentStore().drafts.save(pageDraftKey(page.postId), 'The draft from yesterday');
     await typeInto(page.field<HTMLTextAreaElement>('comment'), 'What I typed today');
     const form = await page.upgrade();
     await waitUntil(() => form.shadowRoot!.querySelector('.other-version'), 'the earlier draft is not offered');
@@ -213,14 +213,14 @@ describe('<comment-form> around WordPress’s own comment form', () => {
   it('after a reload, shows the reader’s newer text and still offers the earlier draft', async () => {
     restLink();
     const page = serverRendered();
-    await createDraftStore().saveDraft(pageDraftKey(page.postId), 'The draft from yesterday');
+    await createCommentStore().drafts.save(pageDraftKey(page.postId), 'The draft from yesterday');
     await typeInto(page.field<HTMLTextAreaElement>('comment'), 'What I typed today');
     const form = await page.upgrade();
     await waitUntil(() => form.shadowRoot!.querySelector('.other-version'), 'the earlier draft is not offered');
     // Stored as the page is left, then the page loads again (a new store, as after a reload).
     form.remove();
-    const stored = createDraftStore();
-    await waitUntil(async () => (await stored.getDraft(pageDraftKey(page.postId)))?.content === 'What I typed today', 'the newer text is not stored');
+    const stored = createCommentStore();
+    await waitUntil(async () => (await stored.drafts.get(pageDraftKey(page.postId)))?.content === 'What I typed today', 'the newer text is not stored');
     const again = serverRendered({ postId: page.postId });
     const reloaded = await again.upgrade();
     await waitUntil(() => $(reloaded, '#content').value === 'What I typed today', 'the newer text is not shown');
@@ -240,9 +240,9 @@ describe('<comment-form> around WordPress’s own comment form', () => {
           .replace('name="email" type="email" value=""', 'name="email" type="email" value="olena@example.com"')
           .replace('type="checkbox" value="yes"', 'type="checkbox" value="yes" checked="checked"'),
     });
-    const store = createDraftStore();
-    await store.saveDraft(pageDraftKey(page.postId), 'My stored draft');
-    await store.saveIdentity({ name: 'Mykola', email: 'mykola@example.com', url: '' });
+    const store = createCommentStore();
+    await store.drafts.save(pageDraftKey(page.postId), 'My stored draft');
+    await store.identity.save({ name: 'Mykola', email: 'mykola@example.com', url: '' });
     const form = await page.upgrade();
     await waitUntil(() => $(form, '#content').value === 'My stored draft', 'the draft is not restored');
     // Not typed: the stored draft and name come back, and no earlier version is offered.
@@ -266,8 +266,8 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect($(form, '#remember').checked).to.equal(false);
     // Past the moment a typed draft or name would have been written.
     await aTimeout(DRAFT_SAVE_DELAY_MS + 300);
-    expect(await createDraftStore().getIdentity()).to.equal(undefined);
-    expect(await createDraftStore().getDraft(pageDraftKey(page.postId))).to.equal(undefined);
+    expect(await createCommentStore().identity.get()).to.equal(undefined);
+    expect(await createCommentStore().drafts.get(pageDraftKey(page.postId))).to.equal(undefined);
   });
 
   it('keeps the reader’s own tick of the consent box, and stores their name and email with it', async () => {
@@ -278,9 +278,9 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     page.field('wp-comment-cookies-consent').click();
     const form = await page.upgrade();
     expect($(form, '#remember').checked).to.equal(true);
-    const store = createDraftStore();
-    await waitUntil(async () => (await store.getIdentity())?.email === 'olena@example.com', 'the name and email are not stored');
-    expect(await store.getIdentity()).to.deep.equal({ name: 'Olena', email: 'olena@example.com', url: '' });
+    const store = createCommentStore();
+    await waitUntil(async () => (await store.identity.get())?.email === 'olena@example.com', 'the name and email are not stored');
+    expect(await store.identity.get()).to.deep.equal({ name: 'Olena', email: 'olena@example.com', url: '' });
   });
 
   it('hides the native form from the accessibility tree and never submits it once upgraded; axe passes', async () => {

@@ -2,7 +2,7 @@
  * What the storage tests share: databases of their own that are deleted after each
  * test, raw IndexedDB reads that bypass the store, and platform stubs that are undone.
  */
-const PREFIX = 'draft-store-test-';
+const PREFIX = 'comment-store-test-';
 const used: string[] = [];
 let counter = 0;
 

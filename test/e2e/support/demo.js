@@ -183,7 +183,7 @@ export function focusedInForm(page) {
 
 /**
  * The drafts the page's storage keeps: the text of each live `draft:` entry in the
- * `news-widgets` IndexedDB database and the localStorage fallback (src/comment/draft-store.ts).
+ * `news-widgets` IndexedDB database and the localStorage fallback (src/comment/comment-store.ts).
  * Used to check that "empty after a reload" is not just a restore that has not happened yet.
  */
 export function storedDrafts(page) {
