@@ -6,7 +6,7 @@
 
 import type { Article, ArticleAuthor, ArticleList } from './article.js';
 import { parseFeedDate } from './parse-date.js';
-import { decodeEntities } from '../shared/plain-text.js';
+import { plainTextField } from '../shared/plain-text.js';
 import { absoluteUrl } from './safe-url.js';
 import { isJsonObject, nonEmptyString, ownFields, type JsonObject } from '../shared/json-fields.js';
 
@@ -107,11 +107,9 @@ function readImage(item: JsonObject, urlBase: string | undefined): Article['imag
 }
 
 /** JSON Feed text fields are plain text, but WordPress-made feeds put entities
- *  (`&#8211;`) in them, and a reader must not see those literally. */
-function plainText(value: unknown): string | undefined {
-  const text = nonEmptyString(value);
-  return text === undefined ? undefined : decodeEntities(text).trim() || undefined;
-}
+ *  (`&#8211;`) in them and Publii-made ones HTML (`<p><span lang="en">…` in `summary`);
+ *  a reader must see neither literally. */
+const plainText = plainTextField;
 
 function idString(value: unknown): string | undefined {
   // "If an id is presented as a number, a JSON Feed reader should coerce it to a string."

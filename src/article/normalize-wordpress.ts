@@ -6,7 +6,7 @@
 
 import type { Article, ArticleAuthor, ArticleImage, ArticleList, FeedText } from './article.js';
 import { parseFeedDate } from './parse-date.js';
-import { decodeEntities } from '../shared/plain-text.js';
+import { plainTextField } from '../shared/plain-text.js';
 import { absoluteUrl, safeSrcset } from './safe-url.js';
 import { isJsonObject, nonEmptyString, ownFields, type JsonObject } from '../shared/json-fields.js';
 
@@ -76,9 +76,9 @@ function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor
   return value.flatMap((entry: unknown): ArticleAuthor[] => {
     const author = ownFields(entry);
     // An embed the reader may not see comes back as an error object ({code, message}).
-    const name = author && !('code' in author) ? nonEmptyString(author.name) : undefined;
+    const name = author && !('code' in author) ? plainTextField(author.name) : undefined;
     if (!author || name === undefined) return [];
-    return [{ name: decodeEntities(name), url: absoluteUrl(author.link, urlBase, 'link', true), avatar: largestAvatar(author.avatar_urls, urlBase) }];
+    return [{ name, url: absoluteUrl(author.link, urlBase, 'link', true), avatar: largestAvatar(author.avatar_urls, urlBase) }];
   });
 }
 
@@ -140,9 +140,9 @@ function srcsetFromSizes(value: unknown, width: number | undefined, height: numb
 function termNames(terms: unknown[], taxonomy: string): string[] {
   return terms.flatMap((entry) => {
     const term = ownFields(entry);
-    const name = term && term.taxonomy === taxonomy ? nonEmptyString(term.name) : undefined;
     // Term names come entity-encoded (`Q&amp;A`).
-    return name === undefined ? [] : [decodeEntities(name)];
+    const name = term && term.taxonomy === taxonomy ? plainTextField(term.name) : undefined;
+    return name === undefined ? [] : [name];
   });
 }
 

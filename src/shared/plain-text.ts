@@ -45,3 +45,56 @@ export function textFromHtml(html: string): string {
     .replace(/<[/!?]?[a-z](?:[^>"']|"[^"]*"|'[^']*')*>?/gi, (tag) => (WORD_BREAKING_TAG.test(tag) ? ' ' : ''));
   return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Elements whose start and end tags in a plain-text field mean the generator wrote HTML
+ * there: the ones that wrap text in feed titles, summaries, names and terms (Publii's
+ * `<p><span lang="en">…</span></p>`). Void elements (`<br>`, `<img>`) are left out: a lone
+ * tag reads as a mention of it ("the <br> element"), not as markup.
+ */
+const WRAPPING_ELEMENTS = new Set(
+  ('a abbr b bdi bdo big blockquote caption center cite code dd del dfn div dl dt em figcaption figure font ' +
+    'h1 h2 h3 h4 h5 h6 i ins kbd li mark ol p pre q s samp small span strike strong sub sup table td th time ' +
+    'tr tt u ul var').split(' '),
+);
+
+/** A start tag, its attributes capped in length so a stray `<p` in a long text costs little. */
+const START_TAG = /<([a-z][a-z\d]*)(?=[\s/>])(?:[^<>"']|"[^"]{0,400}"|'[^']{0,400}'){0,400}>/gi;
+const END_TAG = /<\/([a-z][a-z\d]*)\s*>/gi;
+
+/** `` `<p>` ``: a tag quoted as code in plain text is a mention, whatever follows it. */
+const CODE_SPAN = /`[^`\n]*`/g;
+
+/**
+ * Whether text that should be plain holds HTML markup: an element of the list above
+ * opened and, later, closed (`<em>word</em>`). A tag on its own, a tag in backticks,
+ * `a < b`, `List<String>` and escaped markup (`&lt;p&gt;`) are text. One pass over the
+ * text, however long.
+ */
+export function holdsMarkup(text: string): boolean {
+  const scanned = text.replace(CODE_SPAN, ' ');
+  const firstStart = new Map<string, number>();
+  for (const start of scanned.matchAll(START_TAG)) {
+    const name = start[1]!.toLowerCase();
+    if (WRAPPING_ELEMENTS.has(name) && !firstStart.has(name)) firstStart.set(name, start.index!);
+  }
+  for (const end of scanned.matchAll(END_TAG)) {
+    const opened = firstStart.get(end[1]!.toLowerCase());
+    if (opened !== undefined && opened < end.index!) return true;
+  }
+  return false;
+}
+
+/**
+ * What a reader sees of a field a format defines as plain text (a JSON Feed `title`,
+ * `summary`, author `name` or tag; a WordPress author or term name): its text content
+ * when a generator put markup in it anyway, its characters with entities decoded
+ * otherwise, so "use the <p> element" keeps every word. `undefined` for a non-string
+ * or a field with nothing to read. Pure string work: nothing is parsed as HTML, and the
+ * result must still be rendered as text.
+ */
+export function plainTextField(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = holdsMarkup(value) ? textFromHtml(value) : decodeEntities(value).trim();
+  return text || undefined;
+}
