@@ -120,8 +120,9 @@ export async function feedServerMiddleware(ctx, next) {
     ctx.body = url.searchParams.get('body') ?? '';
     return;
   }
-  // Anything else outside the runner's own files is an image or link from a test article
-  // (many from the XSS corpus): answer 404 at once rather than logging a decode error.
-  if (path !== '/' && !/^\/(src|test|dist|node_modules|__w|api|comments|wp-json)/.test(path)) return void (ctx.status = 404);
+  // Anything else outside the runner's own files (and the demo's, whose looks tests
+  // apply) is an image or link from a test article (many from the XSS corpus): answer
+  // 404 at once rather than logging a decode error.
+  if (path !== '/' && !/^\/(src|test|dist|demo|node_modules|__w|api|comments|wp-json)/.test(path)) return void (ctx.status = 404);
   await next();
 }

@@ -128,9 +128,19 @@ export const commentFormStyles = [
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  /* A list of links is no inline text: each link is a target of at least 24 × 24 CSS px,
+     at any font size, and the items are spaced apart (WCAG 2.2, 2.5.8 Target Size). */
+  .error-summary li + li {
+    margin-block-start: 0.5rem;
+  }
   .error-summary a {
     color: var(--_error);
     font-weight: bold;
+    display: inline-block;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    padding-block: 0.125rem;
+    box-sizing: border-box;
   }
   [part~='draft-notice'] {
     margin-block: 0 var(--_gap);
