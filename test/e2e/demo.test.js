@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { transformSync } from 'esbuild';
 import {
@@ -20,10 +19,9 @@ import {
   startDemoServer,
   useDemoServer,
 } from './support/demo.js';
+import { axeViolations } from './support/axe.js';
 import { fillIn } from '../support/comment-form-strings.js';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const CORPUS = new URL('../fixtures/corpus/', import.meta.url);
 const ELASTIC_FEED = JSON.parse(
   readFileSync(new URL('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json', CORPUS), 'utf8'),
@@ -37,13 +35,6 @@ const arabic = await (async () => {
 })();
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const arabicRetrying = new RegExp(`^${fillIn(arabic.retrying, { seconds: '§' }).split('§').map(escape).join('[\\d٠-٩]+')}$`);
-
-/** Runs axe on the whole page (the elements' open shadow roots included); returns its violations, summarized. */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations.flatMap((rule) => rule.nodes.map((node) => `${rule.id}: ${JSON.stringify(node.target)} ${node.failureSummary}`));
-}
 
 /** One of the demo's settings, by its label. */
 const setting = (page, label) => page.getByLabel(label, { exact: true });

@@ -15,6 +15,7 @@ import { hasNativeSanitizer } from '../../../src/article/sanitize-html.js';
 import {
   brokenCopies, fieldPaths, jsonFeedItemAffects, wordPressPostAffects, type Json,
 } from '../../support/wrong-typed-fields.js';
+import { expectAccessible } from '../../support/expect-accessible.js';
 
 const FULL_FEED = '/corpus/feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json';
 const SPEC_FEED = '/corpus/feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json';
@@ -83,7 +84,7 @@ describe('broken feeds: a message in words, nothing thrown, nothing half rendere
         const element = await fixture<NewsArticleElement>(html`<news-article></news-article>`);
         await loadInto(element, { src });
         expectErrorShown(element, message);
-        await expect(element).to.be.accessible();
+        await expectAccessible(element);
       } finally {
         watch.stop();
       }

@@ -12,6 +12,7 @@ import type { Article } from '../../../src/article/article.js';
 import { CommentFormElement } from '../../../src/comment/comment-form.js';
 import { NewsArticleElement } from '../../../src/article/news-article.js';
 import { readServerRenderedArticle, replacesServerRendered } from '../../../src/article/server-rendered-article.js';
+import { expectAccessible } from '../../support/expect-accessible.js';
 
 const SERVER_HEADLINE = 'Talks in Antalya end without a ceasefire';
 const LOADED_HEADLINE = 'Talks in Antalya end without a ceasefire, ministers say';
@@ -173,7 +174,7 @@ describe('<news-article> with server-rendered markup and no source', () => {
     expect(element.getAttribute('state')).to.equal('ready');
     expect(element.hasAttribute('aria-busy')).to.equal(false);
     expect(count(element.shadowRoot!, '[part~="placeholder"], [part~="error"], [part~="article"]')).to.equal(0);
-    await expect(element).to.be.accessible();
+    await expectAccessible(element);
   });
 
   it('is the article: state ready, no events, what the markup says as the article, and no structured data of its own', async () => {
@@ -216,7 +217,7 @@ describe('<news-article> with server-rendered markup and no source', () => {
     await success;
     const stored = (await (await fetch(endpoint)).json()) as { postId: string; content: string }[];
     expect(stored.map((comment) => comment.postId)).to.deep.equal(['4207']);
-    await expect(element).to.be.accessible();
+    await expectAccessible(element);
   });
 
   it('without data-post-id has no article model, and a form inside has no post until it is given one', async () => {
@@ -254,7 +255,7 @@ describe('<news-article> with server-rendered markup and a source', () => {
     // A form inside knows its post at once, without waiting for the load.
     await form!.updateComplete;
     expect(form!.effectivePostId).to.equal('42');
-    await expect(element).to.be.accessible();
+    await expectAccessible(element);
 
     await oneEvent(element, 'loadend');
     await element.updateComplete;
@@ -277,7 +278,7 @@ describe('<news-article> with server-rendered markup and a source', () => {
     const data = JSON.parse(element.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(data.headline).to.equal(LOADED_HEADLINE);
     expect(form!.effectivePostId).to.equal('42');
-    await expect(element).to.be.accessible();
+    await expectAccessible(element);
   });
 
   it('keeps markup that carries no date, whatever the loaded article’s date', async () => {
@@ -320,7 +321,7 @@ describe('<news-article> with server-rendered markup and a source', () => {
     // The instrument of the other tests sees a shift when there is one.
     if (shifts) expect(await shifts.total()).to.be.greaterThan(0);
     shifts?.stop();
-    await expect(element).to.be.accessible();
+    await expectAccessible(element);
   });
 
   it('replaces the markup with another post, whatever its date', async () => {
@@ -355,7 +356,7 @@ describe('<news-article> with server-rendered markup and a source', () => {
     expect(count(element, 'script[type="application/ld+json"]')).to.equal(0);
     await form!.updateComplete;
     expect(form!.effectivePostId).to.equal('42');
-    await expect(element).to.be.accessible();
+    await expectAccessible(element);
   });
 
   it('renders the kept article when the page takes its markup away', async () => {

@@ -6,6 +6,7 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { stub } from './storage-fixtures.js';
+import { expectAccessible } from '../../support/expect-accessible.js';
 
 // Stubs: `indexedDB` is missing and Storage.setItem throws a QuotaExceededError.
 stub(window, 'indexedDB', { get: () => undefined });
@@ -35,7 +36,7 @@ describe('<comment-form> when drafts cannot be stored', () => {
     // Nothing on screen claims the text is kept: the usual hint under the comment box is gone.
     expect(root.querySelector('#content-hint')).to.equal(null);
     expect(root.textContent).not.to.include('kept in this browser');
-    await expect(form).to.be.accessible();
+    await expectAccessible(form);
     for (const [id, value] of [['name', 'A'], ['email', 'a@example.com']]) {
       const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
       input.value = value!;

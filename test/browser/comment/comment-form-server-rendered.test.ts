@@ -14,6 +14,7 @@ import { createCommentStore } from '../../../src/comment/comment-store.js';
 import { DRAFT_SAVE_DELAY_MS } from '../../../src/comment/draft-controller.js';
 import { draftKey } from '../../../src/comment/draft-key.js';
 import { deleteDatabase } from './storage-fixtures.js';
+import { expectAccessible } from '../../support/expect-accessible.js';
 
 const fixture = await (await fetch('/test/fixtures/wordpress-6.1-comment-form.html')).text();
 /** WordPress's `<div id="respond">…</div>` with its form, as WordPress printed it. */
@@ -199,7 +200,7 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect(notice.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       'Another version of this comment is kept in this browser. Switch to the other version',
     );
-    await expect(form).to.be.accessible();
+    await expectAccessible(form);
     notice.querySelector('button')!.click();
     await form.updateComplete;
     expect($(form, '#content').value).to.equal('The draft from yesterday');
@@ -298,7 +299,7 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect(submits).to.deep.equal([{ defaultPrevented: true }]);
     // One Comment field, one Name field: the element's.
     expect(form.shadowRoot!.querySelectorAll('textarea').length).to.equal(1);
-    await expect(form).to.be.accessible();
+    await expectAccessible(form);
   });
 
   it('lets its own attributes win over what the form and the page say', async () => {
@@ -340,7 +341,7 @@ describe('<comment-form> around WordPress’s own comment form', () => {
       expect(document.activeElement).to.equal(page.field('comment'));
       page.native.requestSubmit();
       expect(submits).to.deep.equal([{ defaultPrevented: false }]);
-      await expect(page.native).to.be.accessible();
+      await expectAccessible(page.native);
     } finally {
       console.warn = warn;
     }
