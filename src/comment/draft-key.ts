@@ -4,6 +4,13 @@
  * and the same article reached through a newsletter or social link finds its draft.
  */
 
+/** Where a comment belongs: the page, the post and the comment it replies to. */
+export interface DraftPlace {
+  pageUrl: string;
+  postId?: string;
+  parent?: string;
+}
+
 /** Query parameters that say how the reader arrived, not which page it is. */
 const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid|mc_cid|mc_eid|_ga)$/i;
 
@@ -30,6 +37,6 @@ function pageKey(pageUrl: string): string {
  * `draft:https://news.example/story|post:42|parent:0`. Ids are URI-encoded so a
  * `|` in one cannot make two keys meet. Deterministic: the same inputs give the same key.
  */
-export function draftKey({ pageUrl, postId, parent }: { pageUrl: string; postId?: string; parent?: string }): string {
+export function draftKey({ pageUrl, postId, parent }: DraftPlace): string {
   return `draft:${pageKey(pageUrl)}|post:${encodeURIComponent(postId ?? '')}|parent:${encodeURIComponent(parent || '0')}`;
 }

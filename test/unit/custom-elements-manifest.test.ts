@@ -5,8 +5,8 @@
  *
  * - attributes and properties from Lit (`observedAttributes`, `elementProperties`) and the classes' public
  *   prototype and static members, by importing the element modules;
- * - events, CSS parts, slots, custom states and attributes the element sets on itself from the sources,
- *   parsed with the TypeScript compiler (names computed at run time are resolved through their literal types,
+ * - events, CSS parts, slots, custom states and attributes the element sets on itself from the sources
+ *   (CSS parts also from the modules beside it that render them), parsed with the TypeScript compiler (names computed at run time are resolved through their literal types,
  *   the parameters' call sites or the array they loop over; one that cannot be resolved fails the test);
  * - custom properties from the styles modules.
  *
@@ -63,6 +63,8 @@ const elements = [
     tag: 'news-article',
     element: NewsArticleElement as unknown as ElementClass,
     source: 'src/article/news-article.ts',
+    /** The modules beside the element that render parts of its shadow DOM. */
+    rendering: [] as string[],
     styles: 'src/article/news-article.styles.ts',
     shippedAs: 'lib/article/news-article.js',
   },
@@ -70,6 +72,7 @@ const elements = [
     tag: 'comment-form',
     element: CommentFormElement as unknown as ElementClass,
     source: 'src/comment/comment-form.ts',
+    rendering: ['src/comment/comment-form.templates.ts'],
     styles: 'src/comment/comment-form.styles.ts',
     shippedAs: 'lib/comment/comment-form.js',
   },
@@ -161,7 +164,7 @@ function publicMembers(element: ElementClass) {
 // What the code says, in the sources.
 
 const program = ts.createProgram(
-  elements.map(({ source }) => join(root, source)),
+  elements.flatMap(({ source, rendering }) => [source, ...rendering].map((path) => join(root, path))),
   { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, useDefineForClassFields: false },
 );
 const checker = program.getTypeChecker();
@@ -302,7 +305,9 @@ function eventsInCode(file: ts.SourceFile): Map<string, string> {
       for (const name of possibleStrings(created.arguments![0]!)) events.set(name, className);
       continue;
     }
-    const declaration = checker.getSymbolAtLocation(created.expression)?.valueDeclaration;
+    const symbol = checker.getSymbolAtLocation(created.expression);
+    // An event class imported from a module of its own: its declaration is behind the import.
+    const declaration = (symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol)?.valueDeclaration;
     const superCall = declaration && nodes(declaration).find(
       (node): node is ts.CallExpression => ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword,
     );
@@ -330,7 +335,7 @@ function cssStatesInCode(file: ts.SourceFile): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe.each(elements)('custom-elements.json: <$tag>', ({ tag, element, source, styles, shippedAs }) => {
+describe.each(elements)('custom-elements.json: <$tag>', ({ tag, element, source, rendering, styles, shippedAs }) => {
   const file = sourceFile(source);
   const stylesFile = sourceFile(styles);
   const get = () => declarationOf(tag).declaration;
@@ -394,7 +399,7 @@ describe.each(elements)('custom-elements.json: <$tag>', ({ tag, element, source,
   test('lists every CSS part of the template and the styles, and no other', () => {
     const parts = described('CSS part', get().cssParts);
     const inStyles = partsInStyles(stylesFile);
-    const inCode = partsInCode(file);
+    const inCode = [file, ...rendering.map(sourceFile)].flatMap(partsInCode);
     expect(sorted(inStyles).filter((part) => !inCode.includes(part)), 'parts styled but never rendered').toEqual([]);
     expect(sorted(parts.keys())).toEqual(sorted([...inCode, ...inStyles]));
   });

@@ -11,7 +11,7 @@ import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CommentFormElement } from '../../../src/comment/comment-form.js';
 import { createCommentStore } from '../../../src/comment/comment-store.js';
-import { DRAFT_SAVE_DELAY_MS } from '../../../src/comment/draft-controller.js';
+import { DRAFT_SAVE_DELAY_MS } from '../../../src/comment/draft-keeper.js';
 import { draftKey } from '../../../src/comment/draft-key.js';
 import { deleteDatabase } from './storage-fixtures.js';
 import { expectAccessible } from '../../support/expect-accessible.js';

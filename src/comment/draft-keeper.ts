@@ -1,42 +1,55 @@
 /**
- * Keeps what a reader types in the draft store for a `<comment-form>`: the comment
- * a moment after typing pauses and at once when the page is hidden or left; name,
- * email and website only with the reader's consent. Tells the form when drafts
- * cannot survive a reload, and when another tab edits the same draft.
+ * Keeps what a reader types in the comment store, under the draft key the comment's
+ * lifecycle (comment-lifecycle.ts) holds: the comment a moment after typing pauses and
+ * at once when the page is hidden or left; name, email and website only with the
+ * reader's consent. Knows when drafts cannot survive a reload, and when another version
+ * of the same comment is kept (another tab's text, or an earlier draft).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentFields } from './comment.js';
-import { openCommentStore, type CommentStore, type RememberedIdentity } from './comment-store.js';
+import type { CommentDraft, CommentStore, RememberedIdentity } from './comment-store.js';
 
 /** How long typing must pause before the draft is written. */
 export const DRAFT_SAVE_DELAY_MS = 700;
 /** During continuous typing the draft is still written this often: about one write a second at most. */
 export const DRAFT_SAVE_MAX_WAIT_MS = 1500;
 
+/** Another version of the comment than the one in the box, which the reader can switch to. */
+export interface OtherVersion {
+  /**
+   * `other-tab`: another tab's text of the same draft. `earlier-draft`: a stored draft that
+   * newer text replaced (typed before the form could show the draft), kept aside.
+   */
+  source: 'other-tab' | 'earlier-draft';
+  content: string;
+}
+
 export interface RestoredDraft {
   content?: string;
   identity?: RememberedIdentity;
 }
 
-/** Where the text of another tab goes when this tab saves over it, so neither is lost. */
+/** Where the other version is stored, beside the draft: so neither text is lost. */
 const otherVersionKey = (key: string) => `${key}|other-version`;
-/** The writer of an earlier draft kept aside: no tab's own text. */
-const EARLIER_DRAFT = 'earlier-draft';
+/**
+ * An earlier draft kept aside is stored as written by this marker instead of a tab's id:
+ * no tab has it, so after a reload it is offered, never shown as the tab's own text.
+ */
+const EARLIER_DRAFT_WRITER = 'earlier-draft';
 
-export class DraftController implements ReactiveController {
+const versionOf = ({ tabId, content }: CommentDraft): OtherVersion => ({
+  source: tabId === EARLIER_DRAFT_WRITER ? 'earlier-draft' : 'other-tab',
+  content,
+});
+
+export class DraftKeeper {
   /** False once a write could not be made durable: the form says drafts will not survive a reload. */
   durable = true;
-  /**
-   * Text of the same draft from another tab: newer than what this tab shows, or kept
-   * aside when one tab saved over the other's. The form offers to switch to it.
-   */
-  otherTabContent: string | undefined;
-  /** True when `otherTabContent` is an earlier draft kept aside (see `keepAside`), not another tab's text. */
-  otherIsEarlierDraft = false;
+  /** The other version on offer, if any. */
+  otherVersion: OtherVersion | undefined;
 
-  readonly #host: ReactiveControllerHost;
-  #store: CommentStore | undefined;
-  #key: string | undefined;
+  readonly #store: () => CommentStore;
+  readonly #key: () => string | undefined;
+  readonly #changed: () => void;
   #pendingContent: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pendingSince = 0;
@@ -44,32 +57,30 @@ export class DraftController implements ReactiveController {
   #pendingIdentity: RememberedIdentity | undefined;
   #unsubscribe: (() => void)[] = [];
 
-  constructor(host: ReactiveControllerHost) {
-    (this.#host = host).addController(this);
+  /** `key`: the draft key now (undefined while it cannot be known); `changed`: the state above changed. */
+  constructor(store: () => CommentStore, key: () => string | undefined, changed: () => void) {
+    this.#store = store;
+    this.#key = key;
+    this.#changed = changed;
   }
 
-  get store(): CommentStore {
-    return (this.#store ??= openCommentStore());
-  }
-
-  hostConnected(): void {
+  connect(): void {
     addEventListener('pagehide', this.#flushBeforeLeaving);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    const store = this.store;
+    const store = this.#store();
     this.#unsubscribe = [
       store.onBackendChange((backend) => this.#setDurable(backend !== 'memory')),
       store.onRemoteChange((change) => {
-        if (!change.key || change.key !== this.#key) return;
+        if (!change.key || change.key !== this.#key()) return;
         if (change.kind === 'draft-deleted') {
           // The other tab posted (or discarded) its text: it is no longer on offer here.
-          this.otherTabContent = undefined;
-          this.#host.requestUpdate();
+          this.otherVersion = undefined;
+          this.#changed();
         } else if (change.kind === 'draft') {
           void store.drafts.get(change.key).then((draft) => {
             if (draft && draft.tabId !== store.tabId) {
-              this.otherTabContent = draft.content;
-              this.otherIsEarlierDraft = false;
-              this.#host.requestUpdate();
+              this.otherVersion = { source: 'other-tab', content: draft.content };
+              this.#changed();
             }
           });
         }
@@ -77,21 +88,23 @@ export class DraftController implements ReactiveController {
     ];
   }
 
-  hostDisconnected(): void {
-    this.#flushNow();
+  disconnect(): void {
+    this.flushNow();
     removeEventListener('pagehide', this.#flushBeforeLeaving);
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
   }
 
-  /** Switches to the draft of `key` and returns what was kept for it. */
-  async restore(key: string): Promise<RestoredDraft> {
-    this.#flushNow();
-    this.#key = key;
-    // Text typed before the key was known is written under it.
+  /**
+   * What was kept under the key now: the tab's own text and the remembered identity; the
+   * other version becomes the one on offer. Text typed before the key was known is written under it.
+   */
+  async restore(): Promise<RestoredDraft> {
+    const key = this.#key();
     if (this.#pendingContent !== undefined) this.contentChanged(this.#pendingContent);
-    const store = this.store;
+    if (!key) return {};
+    const store = this.#store();
     this.#setDurable((await store.ready) !== 'memory');
     const [draft, other, identity] = await Promise.all([
       store.drafts.get(key),
@@ -100,8 +113,7 @@ export class DraftController implements ReactiveController {
     ]);
     // After a reload, a tab gets back the text it wrote itself; the other version is offered.
     const [shown, offered] = other && other.tabId === store.tabId ? [other, draft] : [draft, other];
-    this.otherTabContent = offered?.content && offered.content !== shown?.content ? offered.content : undefined;
-    this.otherIsEarlierDraft = offered?.tabId === EARLIER_DRAFT;
+    this.otherVersion = offered?.content && offered.content !== shown?.content ? versionOf(offered) : undefined;
     return { content: shown?.content || undefined, identity };
   }
 
@@ -112,7 +124,7 @@ export class DraftController implements ReactiveController {
     this.#pendingContent = content;
     clearTimeout(this.#timer);
     const untilMaxWait = this.#pendingSince + DRAFT_SAVE_MAX_WAIT_MS - now;
-    this.#timer = setTimeout(this.#flushNow, Math.max(0, Math.min(DRAFT_SAVE_DELAY_MS, untilMaxWait)));
+    this.#timer = setTimeout(this.flushNow, Math.max(0, Math.min(DRAFT_SAVE_DELAY_MS, untilMaxWait)));
   }
 
   /**
@@ -123,7 +135,7 @@ export class DraftController implements ReactiveController {
     clearTimeout(this.#identityTimer);
     this.#pendingIdentity = undefined;
     if (!remember) {
-      void this.store.identity.forget();
+      void this.#store().identity.forget();
       return;
     }
     this.#pendingIdentity = { name: fields.name, email: fields.email, url: fields.url };
@@ -131,28 +143,22 @@ export class DraftController implements ReactiveController {
     else this.#identityTimer = setTimeout(this.#flushIdentity, DRAFT_SAVE_DELAY_MS);
   }
 
-  #flushIdentity = (): void => {
-    clearTimeout(this.#identityTimer);
-    const identity = this.#pendingIdentity;
-    this.#pendingIdentity = undefined;
-    if (identity) void this.store.identity.save(identity).then((result) => this.#setDurable(result.ok));
-  };
-
-  /** The reader discards the draft, or the server confirmed the comment. */
-  async deleteDraft(key = this.#key): Promise<void> {
-    if (key === this.#key) {
+  /** Deletes the draft under `key` (the server confirmed its comment); a write still waiting for it is dropped. */
+  async delete(key: string): Promise<void> {
+    if (key === this.#key()) {
       clearTimeout(this.#timer);
       this.#pendingContent = undefined;
     }
-    if (key) await this.store.drafts.delete(key);
+    await this.#store().drafts.delete(key);
   }
 
-  /** The reader discards the draft: this tab's text and any other tab's version kept aside. */
+  /** The reader discards the draft: this tab's text and the other version alike. */
   async discard(): Promise<void> {
-    const key = this.#key;
-    this.otherTabContent = undefined;
-    await this.deleteDraft(key);
-    if (key) await this.store.drafts.delete(otherVersionKey(key));
+    const key = this.#key();
+    this.otherVersion = undefined;
+    if (!key) return;
+    await this.delete(key);
+    await this.#store().drafts.delete(otherVersionKey(key));
   }
 
   /**
@@ -160,47 +166,57 @@ export class DraftController implements ReactiveController {
    * draft): kept aside as the other version, and offered, so neither is lost.
    */
   keepAside(content: string, newerContent: string): void {
-    this.otherTabContent = content;
-    this.otherIsEarlierDraft = true;
-    const key = this.#key;
+    this.otherVersion = { source: 'earlier-draft', content };
+    const key = this.#key();
     if (key) {
-      // The earlier draft as no tab's own text, then the newer text in its place (so that no
-      // save takes the earlier draft for another tab's): after a reload, the newer text is shown.
-      const store = this.store;
-      void store.drafts.save(otherVersionKey(key), content, EARLIER_DRAFT).then(() => store.drafts.save(key, newerContent));
+      // The earlier draft first, then the newer text in its place (so that no save takes
+      // the earlier draft for another tab's): after a reload, the newer text is shown.
+      const { drafts } = this.#store();
+      void drafts.save(otherVersionKey(key), content, EARLIER_DRAFT_WRITER).then(() => drafts.save(key, newerContent));
     }
-    this.#host.requestUpdate();
+    this.#changed();
   }
 
-  /** The reader switches to the other tab's text; this tab's text is kept aside in its place. */
-  acceptOtherTab(currentContent: string): string | undefined {
-    const content = this.otherTabContent;
-    const key = this.#key;
-    this.otherTabContent = currentContent.trim() ? currentContent : undefined;
+  /** The reader switches to the other version; the text in the box is kept aside in its place. Returns the text to show. */
+  useOtherVersion(currentContent: string): string | undefined {
+    const content = this.otherVersion?.content;
+    if (content === undefined) return undefined;
+    const keep = currentContent.trim() ? currentContent : undefined;
+    this.otherVersion = keep === undefined ? undefined : { ...this.otherVersion!, content: keep };
+    const key = this.#key();
     if (key) {
-      const store = this.store;
-      void (currentContent.trim() ? store.drafts.save(otherVersionKey(key), currentContent) : store.drafts.delete(otherVersionKey(key)));
+      const { drafts } = this.#store();
+      void (keep === undefined ? drafts.delete(otherVersionKey(key)) : drafts.save(otherVersionKey(key), keep));
     }
-    this.#host.requestUpdate();
+    this.#changed();
     return content;
   }
 
-  #flushNow = (): void => {
+  /** Writes what waits to be written, now. */
+  flushNow = (): void => {
     this.#flushIdentity();
     void this.#flush(false);
   };
+
   #flushBeforeLeaving = (): void => {
     this.#flushIdentity();
     void this.#flush(true);
   };
 
+  #flushIdentity = (): void => {
+    clearTimeout(this.#identityTimer);
+    const identity = this.#pendingIdentity;
+    this.#pendingIdentity = undefined;
+    if (identity) void this.#store().identity.save(identity).then((result) => this.#setDurable(result.ok));
+  };
+
   async #flush(leaving: boolean): Promise<void> {
     clearTimeout(this.#timer);
     const content = this.#pendingContent;
-    const key = this.#key;
+    const key = this.#key();
     if (content === undefined || !key) return;
     this.#pendingContent = undefined;
-    const store = this.store;
+    const store = this.#store();
     if (!content.trim()) {
       this.#setDurable((await store.drafts.delete(key)).ok);
       return;
@@ -225,6 +241,6 @@ export class DraftController implements ReactiveController {
   #setDurable(durable: boolean): void {
     if (durable === this.durable) return;
     this.durable = durable;
-    this.#host.requestUpdate();
+    this.#changed();
   }
 }
