@@ -8,6 +8,7 @@ import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Article, ArticleAuthor, FeedText } from './article.js';
 import { articleContext } from '../shared/article-context.js';
+import { jsonObjectAttribute } from '../shared/json-attribute.js';
 import { FeedError, type FeedErrorCode } from './feed-error.js';
 import { headingTag } from '../shared/heading-tag.js';
 import { hasArticleSource, loadArticle } from './load-article.js';
@@ -213,7 +214,7 @@ export class NewsArticleElement extends LitElement {
     item: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     data: { attribute: false },
-    strings: { attribute: false },
+    strings: jsonObjectAttribute<NewsArticleStringOverrides>('news-article', 'strings'),
   };
 
   /** Registers the element under `tag` (default `news-article`) in `registry`; a second call is harmless. */

@@ -7,6 +7,7 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/article-context.js';
+import { jsonObjectAttribute } from '../shared/json-attribute.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { CommentField, CommentFields, CommentIdentity, CommentSubmission } from './comment.js';
 import {
@@ -80,7 +81,7 @@ export class CommentFormElement extends LitElement {
     nonce: {},
     identity: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
-    strings: { type: Object },
+    strings: jsonObjectAttribute<Partial<CommentFormStrings>>('comment-form', 'strings'),
     _translatedWords: { state: true },
   };
 
