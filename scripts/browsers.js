@@ -5,6 +5,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 
+import { installCommand, thisMachine } from './debian-packages.js';
+
 /** WebKitGTK's MiniBrowser, in whichever multiarch folder and API version Debian installed. */
 function miniBrowserPaths() {
   const libs = ['/usr/lib', '/usr/libexec'];
@@ -49,14 +51,32 @@ const needs = {
   webkit: ['webkit', 'webkitWebDriver', 'xvfb'],
 };
 
-/** How to install each browser on Debian. */
-export const installHint = {
-  chromium: 'sudo apt-get update && sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium/Chrome binary)',
-  firefox: 'sudo apt-get update && sudo apt-get install -y firefox-esr   (or set FIREFOX_PATH to a Firefox binary)',
-  webkit:
-    'sudo apt-get update && sudo apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth   ' +
-    '(WebKitGTK with its MiniBrowser and WebKitWebDriver, and a virtual X display)',
+/** The Debian packages each browser comes from, with why each is needed (scripts/check-browsers.js installs them). */
+export const debianPackages = {
+  chromium: { chromium: 'Chromium' },
+  firefox: { 'firefox-esr': 'Firefox' },
+  webkit: {
+    'webkit2gtk-driver': "WebKit: WebKitGTK's MiniBrowser and WebKitWebDriver, which drives it",
+    xvfb: 'a virtual X display for WebKit to run on',
+    xauth: "Xvfb's authority files",
+  },
 };
+
+/** The variables that point the tests at a browser installed elsewhere. */
+export const pathVariables = {
+  chromium: 'CHROMIUM_PATH to a Chromium or Chrome binary',
+  firefox: 'FIREFOX_PATH to a Firefox binary',
+  webkit:
+    "MINIBROWSER_PATH and WEBKIT_WEBDRIVER_PATH to WebKitGTK's MiniBrowser and WebKitWebDriver, with Xvfb at /usr/bin/Xvfb",
+};
+
+/** How to install each browser on Debian, as the user running this can (root, sudo, or su). */
+export const installHint = Object.fromEntries(
+  testBrowsers.map((name) => [
+    name,
+    `${installCommand(Object.keys(debianPackages[name]), thisMachine())}   (or set ${pathVariables[name]})`,
+  ]),
+);
 
 const programNames = {
   chromium: 'Chromium',

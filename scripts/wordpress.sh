@@ -6,12 +6,20 @@
 #                                 the README's example theme (docs/wordpress-theme/)
 #   scripts/wordpress.sh stop     stops both and deletes every byte of their data
 #   scripts/wordpress.sh status   says whether it runs (exit status 0) or not (3)
+#   scripts/wordpress.sh packages installs the Debian packages below when some are missing (as root;
+#                                 otherwise prints the command to run as root and fails)
+#   scripts/wordpress.sh run COMMAND [ARGUMENTS...]
+#                                 runs COMMAND against the site: starts it first unless it runs already,
+#                                 and then stops what it started, whether COMMAND passes, fails or is
+#                                 interrupted (`npm run test:wordpress` runs the tests so)
 #
 # Both start and stop are idempotent: start leaves a healthy running site alone (and
 # starts afresh after a crash); stop does nothing when nothing runs.
 #
-# Needs: apt-get install -y --no-install-recommends wordpress mariadb-server php-cli php-mysql
-# and root, to write Debian's per-host WordPress settings, /etc/wordpress/config-127.0.0.1.php.
+# Needs Debian's wordpress, mariadb-server, php-cli and php-mysql (start installs them when
+# run as root, through scripts/debian-packages.js, with Debian's services kept off: the
+# site runs on PHP's built-in server and a MariaDB of its own), and root, to write Debian's
+# per-host WordPress settings, /etc/wordpress/config-127.0.0.1.php.
 #
 # MariaDB listens on a Unix socket in the data folder and on no TCP port at all; PHP's
 # built-in server answers on 127.0.0.1:$NEWS_WIDGETS_WP_PORT. Data (database, uploads,
@@ -30,6 +38,8 @@ MARK='news-widgets scripts/wordpress.sh'
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 SERVER_FILES="$HERE/test/wordpress/server"
 SOCKET="$DIR/mysql/mysqld.sock"
+# MariaDB's programs live in /usr/sbin, which a user's PATH often lacks.
+PATH="$PATH:/usr/sbin"
 
 log() { printf 'wordpress.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -55,6 +65,11 @@ healthy() {
   [[ -f "$DIR/site.json" && -f "$CONFIG" ]] || return 1
   alive "$(pid_in "$DIR/php.pid" "$DIR/router.php")" && alive "$(pid_in "$DIR/mysql/mysqld.pid" "$DIR/mysql")" || return 1
   http_get "$URL/?rest_route=/wp/v2/posts&per_page=1&_fields=id" >/dev/null 2>&1
+}
+
+# Whether the site answers, as far as a user other than root can tell (MariaDB's pid file is root's).
+answers() {
+  [[ -r "$DIR/site.json" ]] && http_get "$URL/?rest_route=/wp/v2/posts&per_page=1&_fields=id" >/dev/null 2>&1
 }
 
 # Waits up to $1 seconds for the command after it to succeed.
@@ -108,17 +123,40 @@ stop() {
   return 0
 }
 
-require_packages() {
-  local missing=()
-  command -v php >/dev/null || missing+=(php-cli)
+# The Debian packages, with why each is needed (for scripts/debian-packages.js).
+PACKAGES=(
+  'wordpress=WordPress itself'
+  'mariadb-server=MariaDB, its database (a server of its own in the data folder, no service)'
+  "php-cli=PHP, whose built-in server serves it on $HOST:$PORT"
+  "php-mysql=PHP's MariaDB driver"
+)
+
+# The programs this script runs, from the packages above.
+programs_present() {
+  command -v php >/dev/null || return 1
   # Not `php -m | grep -q`: grep stops reading at the first match, php dies of SIGPIPE, and pipefail reports a failure.
-  grep -qx mysqli <<<"$(php -m 2>/dev/null)" || missing+=(php-mysql)
-  command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || missing+=(mariadb-server)
-  [[ -f "$WORDPRESS/wp-config.php" ]] || missing+=(wordpress)
-  if ((${#missing[@]})); then
-    die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y --no-install-recommends wordpress mariadb-server php-cli php-mysql"
+  grep -qx mysqli <<<"$(php -m 2>/dev/null)" || return 1
+  command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || return 1
+  [[ -f "$WORDPRESS/wp-config.php" ]]
+}
+
+# Installs the missing packages as root, saying which and why; otherwise prints the command to run as root, and fails.
+packages() {
+  programs_present && return 0
+  if command -v node >/dev/null; then
+    node "$HERE/scripts/debian-packages.js" --for 'the WordPress contract tests' --keep-services-off "${PACKAGES[@]}" || exit 1
   fi
-  [[ -w /etc/wordpress ]] || die "cannot write $CONFIG: run as root (sudo $0 start)"
+  programs_present || die "PHP, MariaDB or WordPress is missing: install Debian's ${PACKAGES[*]%%=*} (npm run test:wordpress does, run as root)"
+}
+
+# The command that runs this script as root: through sudo when there is one, otherwise su.
+as_root() {
+  if command -v sudo >/dev/null; then echo "sudo $0 $*"; else echo "su -c '$0 $*'"; fi
+}
+
+require_packages() {
+  packages
+  [[ -w /etc/wordpress ]] || die "cannot write $CONFIG: start the test WordPress as root ($(as_root start)), or run npm run test:wordpress as root"
   if [[ -f "$CONFIG" ]] && ! grep -qF "$MARK" "$CONFIG"; then
     die "$CONFIG exists and was not written by this script: move it away first"
   fi
@@ -229,9 +267,75 @@ status() {
   fi
 }
 
+# Whether a process has ended (a zombie, ended but not yet waited for, has).
+ended() {
+  local state
+  state="$(sed -E 's/^.*\) (.).*$/\1/' "/proc/$1/stat" 2>/dev/null || true)"
+  [[ -z "$state" || "$state" == Z ]]
+}
+
+# The command of `run`, in a session of its own (so that it and everything it starts can
+# be stopped at once, and a Ctrl-C reaches this script first), and whether this run
+# started WordPress.
+command_pid=
+started_here=
+
+# Stops the command of `run` and whatever it started and left in its session: TERM, KILL after 15 s.
+stop_command() {
+  [[ -n "$command_pid" ]] || return 0
+  if ! ended "$command_pid"; then
+    kill -TERM -- "-$command_pid" 2>/dev/null || true
+    wait_for 15 ended "$command_pid" || kill -KILL -- "-$command_pid" 2>/dev/null || true
+  fi
+  wait "$command_pid" 2>/dev/null || true
+  stop_process "-$command_pid" 10
+}
+
+finish() {
+  local status=$?
+  trap '' INT TERM HUP
+  stop_command
+  if [[ -n "$started_here" ]]; then
+    log "stopping the WordPress this run started"
+    stop
+  fi
+  exit "$status"
+}
+
+interrupted() {
+  log "interrupted ($1): stopping the tests${started_here:+ and WordPress}"
+  case "$1" in HUP) exit 129 ;; INT) exit 130 ;; *) exit 143 ;; esac
+}
+
+run() {
+  (($#)) || { echo "usage: $0 run COMMAND [ARGUMENTS...]" >&2; exit 2; }
+  trap finish EXIT
+  trap 'interrupted INT' INT
+  trap 'interrupted TERM' TERM
+  trap 'interrupted HUP' HUP
+  packages
+  if [[ ! -w /etc/wordpress ]] && answers; then
+    log "using the WordPress running at $URL/ (data in $DIR)"
+  elif ! healthy; then
+    require_packages # before anything is started: root, and Debian's settings file free
+    started_here=1
+    start
+  else
+    start # refreshes the theme and router from this checkout
+  fi
+  # Asynchronous, and waited for with `wait`: a signal then runs its trap at once.
+  setsid "$@" &
+  command_pid=$!
+  local status=0
+  wait "$command_pid" || status=$?
+  exit "$status"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop; log "stopped" ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  packages) packages ;;
+  run) shift; run "$@" ;;
+  *) echo "usage: $0 start|stop|status|packages|run COMMAND..." >&2; exit 2 ;;
 esac
