@@ -56,6 +56,8 @@ export class DraftKeeper {
   #identityTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingIdentity: RememberedIdentity | undefined;
   #unsubscribe: (() => void)[] = [];
+  /** The writes under way: a delete waits for them, so that a draft deleted on confirmation never comes back. */
+  #writing: Promise<void> = Promise.resolve();
 
   /** `key`: the draft key now (undefined while it cannot be known); `changed`: the state above changed. */
   constructor(store: () => CommentStore, key: () => string | undefined, changed: () => void) {
@@ -149,6 +151,7 @@ export class DraftKeeper {
       clearTimeout(this.#timer);
       this.#pendingContent = undefined;
     }
+    await this.#writing;
     await this.#store().drafts.delete(key);
   }
 
@@ -195,13 +198,18 @@ export class DraftKeeper {
   /** Writes what waits to be written, now. */
   flushNow = (): void => {
     this.#flushIdentity();
-    void this.#flush(false);
+    this.#write(false);
   };
 
   #flushBeforeLeaving = (): void => {
     this.#flushIdentity();
-    void this.#flush(true);
+    this.#write(true);
   };
+
+  #write(leaving: boolean): void {
+    const write = this.#flush(leaving);
+    this.#writing = this.#writing.then(() => write);
+  }
 
   #flushIdentity = (): void => {
     clearTimeout(this.#identityTimer);
