@@ -66,7 +66,7 @@ async function startXvfb(xvfb) {
     return { server, display };
   } catch (error) {
     await server.stop();
-    throw new Error(`${error.message}\n${server.output()}`);
+    throw new Error(`${error.message}\n${server.output()}`, { cause: error });
   }
 }
 

@@ -63,7 +63,7 @@ export async function wordpressSite() {
   try {
     await getJson(rest('/wp/v2/posts', { per_page: 1, _fields: 'id' }));
   } catch (error) {
-    throw new Error(`The test WordPress at ${origin} does not answer (${error.message}); ${hint}`);
+    throw new Error(`The test WordPress at ${origin} does not answer (${error.message}); ${hint}`, { cause: error });
   }
   return {
     ...site,
