@@ -12,7 +12,7 @@ function miniBrowserPaths() {
   const libs = ['/usr/lib', '/usr/libexec'];
   const paths = [];
   for (const lib of libs) {
-    let entries = [];
+    let entries;
     try {
       entries = readdirSync(lib);
     } catch {

@@ -46,7 +46,7 @@ export const consoleErrors = {
  */
 export async function wordpressSite() {
   const file = join(dataDir, 'site.json');
-  const hint = 'start the test WordPress first: sudo scripts/wordpress.sh start (see CONTRIBUTING.md, "Testing against a real WordPress")';
+  const hint = 'run the tests with npm run test:wordpress, which starts the test WordPress (see CONTRIBUTING.md, "Testing against a real WordPress")';
   if (!existsSync(file)) throw new Error(`No test WordPress: ${file} is missing; ${hint}`);
   const site = JSON.parse(readFileSync(file, 'utf8'));
   const { origin } = new URL(site.url);
