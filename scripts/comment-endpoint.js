@@ -1,6 +1,6 @@
 /**
  * A comment endpoint that speaks the json protocol of <comment-form> (the contract
- * in the README), as Node middleware `(req, res, next)`. `npm start` mounts it at
+ * in docs/json-protocol.md), as Node middleware `(req, res, next)`. `npm start` mounts it at
  * /api/comments, keeping comments in a JSON file, so the demo shows the whole
  * journey; the demo's switches make it fail on purpose (500, 429, slow, offline).
  */

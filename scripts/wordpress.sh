@@ -3,7 +3,7 @@
 # on loopback only:
 #
 #   scripts/wordpress.sh start    MariaDB + WordPress on http://127.0.0.1:8081/, with the fixtures and
-#                                 the README's example theme (docs/wordpress-theme/)
+#                                 the example theme (docs/wordpress-theme/)
 #   scripts/wordpress.sh stop     stops both and deletes every byte of their data
 #   scripts/wordpress.sh status   says whether it runs (exit status 0) or not (3)
 #   scripts/wordpress.sh packages installs the Debian packages below when some are missing (as root;
@@ -162,7 +162,7 @@ require_packages() {
   fi
 }
 
-# The example theme of the README (docs/wordpress-theme/), linked file by file so the
+# The example theme of docs/wordpress.md (docs/wordpress-theme/), linked file by file so the
 # site runs the code in the repository, with assets/ the built bundle (dist/); then
 # activated, with the post its tests comment on (test/wordpress/server/theme.php).
 # The router and must-use plugins are copied again too, for a site that already runs.

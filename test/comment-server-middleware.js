@@ -1,6 +1,6 @@
 /**
  * Comment endpoints the browser tests post to, on the test runner's loopback server:
- * the json protocol of <comment-form> (the README's contract) and a WordPress REST
+ * the json protocol of <comment-form> (docs/json-protocol.md) and a WordPress REST
  * `/wp/v2/comments` that answers with WordPress's own status codes, bodies and CORS
  * headers, plus switches that make either fail the ways real servers and networks
  * do. Comments are kept in memory, and tests read back how many arrived.

@@ -4,7 +4,7 @@
  * `<html>`, `prefers-color-scheme`) without being re-created; every colour passes axe's
  * colour-contrast check in light and dark, in every state a reader can reach; forced
  * colours (Chromium's emulation of Windows high contrast) keep every control outlined;
- * and each custom property and part the README documents changes what it says.
+ * and each custom property and part docs/theming.md documents changes what it says.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
@@ -364,7 +364,7 @@ const propertiesIn = (styles: unknown, prefix: string) =>
     ),
   );
 
-describe('custom properties and parts, as the README documents them', () => {
+describe('custom properties and parts, as docs/theming.md documents them', () => {
   it('tests every custom property the elements read', async () => {
     const { NewsArticleElement } = await import('../../src/article/news-article.js');
     const { CommentFormElement } = await import('../../src/comment/comment-form.js');

@@ -29,7 +29,7 @@ export const TRUSTED_TYPES_POLICIES = [
   'dompurify', // the DOMPurify chunk, in browsers without Element.setHTML
 ];
 
-/** The policy the README documents. */
+/** The policy docs/csp.md documents. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

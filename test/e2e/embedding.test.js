@@ -49,7 +49,7 @@ const sitePage = ({ lang = 'en', scripts }) => `<!doctype html>
 `;
 
 /**
- * The README's strict policy (Content Security Policy) with Trusted Types, plus what a page that loads the bundle from
+ * The strict policy of docs/csp.md (Content Security Policy) with Trusted Types, plus what a page that loads the bundle from
  * a CDN adds: the CDN's origin in script-src; and, with `allowDuplicates`, 'allow-duplicates', which two copies of the
  * bundle on one page need (each copy of Lit creates its `lit-html` policy).
  */
