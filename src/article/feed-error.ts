@@ -25,3 +25,12 @@ export class FeedError extends Error {
     super(message);
   }
 }
+
+/** Any failure of a load as a FeedError: a chunk of the widget that could not be downloaded is a network error. */
+export function asFeedError(error: unknown): FeedError {
+  if (error instanceof FeedError) return error;
+  if (error instanceof TypeError && /import|module/i.test(error.message)) {
+    return new FeedError('network', 'A part of the widget could not be downloaded.');
+  }
+  return new FeedError('not-a-feed', error instanceof Error ? error.message : String(error));
+}

@@ -15,6 +15,12 @@ export interface ArticleSource {
   item?: string;
 }
 
+const INLINE_FEED_SELECTOR = ':scope > script[type="application/feed+json"], :scope > script[type="application/json"]';
+
+/** The text of the feed a page writes inside the element, in a child `<script type="application/feed+json">`. */
+export const inlineFeedText = (host: Element): string | undefined =>
+  host.querySelector(INLINE_FEED_SELECTOR)?.textContent ?? undefined;
+
 /** Whether there is anything to load: data, an inline feed or a src. */
 export const hasArticleSource = ({ data, inlineText, src }: ArticleSource): boolean =>
   (data !== undefined && data !== null) || inlineText !== undefined || !!src;

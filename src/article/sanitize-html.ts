@@ -1,5 +1,6 @@
 /**
- * Turns untrusted feed HTML into a DocumentFragment that is safe to put in the page.
+ * Turns untrusted feed HTML into a DocumentFragment that is safe to put in the page. The
+ * fragment belongs to an inert document: nothing in it loads before it is put in the page.
  *
  * Browsers with the HTML Sanitizer API (`Element.setHTML`) sanitize natively, so
  * they download no sanitizer at all. Others load DOMPurify on first use, as a
@@ -90,9 +91,10 @@ async function sanitizeNatively(html: string, base: string | undefined): Promise
   for (const element of holder.querySelectorAll('*')) enforceUrlPolicy(element, base);
   if (long) await yieldToPage();
   // Moved as one fragment, not spread as arguments: a long article has more top-level nodes than a call takes.
+  // It stays in the inert document until the render copies it into the page.
   const range = holder.ownerDocument.createRange();
   range.selectNodeContents(holder);
-  return document.adoptNode(range.extractContents());
+  return range.extractContents();
 }
 
 type Purifier = typeof import('dompurify').default;
@@ -111,13 +113,15 @@ function loadPurifier(): Promise<Purifier> {
 async function sanitizeWithPurifier(html: string, base: string | undefined): Promise<DocumentFragment> {
   const purify = await loadPurifier();
   purifyBase = base;
-  return purify.sanitize(html, {
+  const fragment = purify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     ADD_TAGS: ['picture', 'source', 'details', 'summary'],
     FORBID_TAGS: [...UNWRAPPED_ELEMENTS, ...FORBIDDEN_ELEMENTS],
     FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
     ALLOW_DATA_ATTR: false,
   });
+  // HTML that parses as a frameset document has no body, and DOMPurify returns null: nothing is left of it.
+  return fragment ?? document.createDocumentFragment();
 }
 
 export type SanitizerEngine = 'native' | 'dompurify';

@@ -54,6 +54,13 @@ function serverMarkup({ postId = '42', modified = PRINTED } = {}): string {
     </article>`;
 }
 
+/** The markup as a theme prints it (see `serverMarkup`), as an element to put in the page. */
+function markupElement(options?: Parameters<typeof serverMarkup>[0]): HTMLElement {
+  const holder = document.createElement('div');
+  holder.innerHTML = serverMarkup(options);
+  return holder.firstElementChild as HTMLElement;
+}
+
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.remove()));
 // A scrollbar that appears when a comment form renders would narrow everything: keep its room from the start.
@@ -119,6 +126,21 @@ function watchMutations(element: NewsArticleElement, markup: Element) {
       [...records, ...observer.takeRecords()].map((record) => `${record.type} ${record.target.nodeName} ${record.attributeName ?? ''}`.trim()),
     stop: () => observer.disconnect(),
   };
+}
+
+/**
+ * An article loaded over markup as new as it, so the markup stays; with the events the
+ * element fires from then on.
+ */
+async function loadedOverKeptMarkup() {
+  const tags = freshTags();
+  const mounted = mount(tags, `src="${feedUrl({ date_modified: PRINTED })}"`, serverMarkup());
+  await upgrade(tags, mounted.element);
+  await oneEvent(mounted.element, 'loadend');
+  await mounted.element.updateComplete;
+  const events: string[] = [];
+  for (const type of ['loadstart', 'load', 'error', 'loadend']) mounted.element.addEventListener(type, () => events.push(type));
+  return { ...mounted, events };
 }
 
 /** Layout shifts Chromium reports from now on; `undefined` in engines without the Layout Instability API. */
@@ -357,6 +379,44 @@ describe('<news-article> with server-rendered markup and a source', () => {
     await form!.updateComplete;
     expect(form!.effectivePostId).to.equal('42');
     await expectAccessible(element);
+  });
+
+  it('loads again by itself when the page changes its markup, and weighs the loaded article against the new markup', async () => {
+    const { element, markup, events } = await loadedOverKeptMarkup();
+    expect(count(element.shadowRoot!, '[part~="article"]')).to.equal(0);
+    // The page puts an older print of the article in its place.
+    const loaded = oneEvent(element, 'loadend');
+    markup.replaceWith(markupElement({ modified: '2022-03-09T13:00:00+03:00' }));
+    await loaded;
+    await element.updateComplete;
+    expect(events).to.deep.equal(['loadstart', 'load', 'loadend']);
+    expect(element.shadowRoot!.querySelector('[part~="headline"]')!.textContent!.trim()).to.equal(LOADED_HEADLINE);
+    expect(element.article?.format).to.equal('json-feed');
+  });
+
+  it('does not load again when the page puts back markup that says the same', async () => {
+    const { element, markup, events } = await loadedOverKeptMarkup();
+    markup.replaceWith(markupElement());
+    await aTimeout(200);
+    expect(events).to.deep.equal([]);
+    expect(element.state).to.equal('ready');
+    expect(count(element.shadowRoot!, '[part~="article"]')).to.equal(0);
+  });
+
+  it('weighs markup the page adds while the article loads as it would markup that was there first', async () => {
+    const tags = freshTags();
+    const { element, after } = mount(tags, `src="${feedUrl({ date_modified: PRINTED }, 300)}"`, '');
+    await upgrade(tags, element);
+    const markup = markupElement();
+    element.prepend(markup);
+    await oneEvent(element, 'loadend');
+    await element.updateComplete;
+    // The article that loads is not newer than the markup: the markup stays, and no article is rendered over it.
+    expect(element.state).to.equal('ready');
+    expect(markup.assignedSlot?.name).to.equal('article');
+    expect(shown(markup)).to.equal(true);
+    expect(count(element.shadowRoot!, '[part~="article"]')).to.equal(0);
+    expect(shown(after)).to.equal(true);
   });
 
   it('renders the kept article when the page takes its markup away', async () => {

@@ -111,6 +111,20 @@ describe('<news-article> with the demo feed', () => {
     wrapper.remove();
   });
 
+  it('keeps the same headline and content when it renders again at another heading level', async () => {
+    const element = await load(html`<news-article src="/demo-feed.json"></news-article>`);
+    const headline = shadow(element).querySelector('[part~="headline-text"]')!;
+    const content = shadow(element).querySelector('[part~="content"]')!;
+    element.headingLevel = 2;
+    await element.updateComplete;
+    expect(shadow(element).querySelector('h2[part~="headline"] [part~="headline-text"]') === headline).to.equal(true);
+    expect(text(element, '[part~="headline"]')).to.equal(
+      'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire',
+    );
+    expect(shadow(element).querySelector('[part~="content"]') === content).to.equal(true);
+    expect(content.querySelectorAll('p').length).to.equal(10);
+  });
+
   it('puts the headline at the heading level the page asks for', async () => {
     const element = await load(html`<news-article src="/demo-feed.json" heading-level="3"></news-article>`);
     expect(shadow(element).querySelector('h3[part~="headline"]')).to.exist;
@@ -412,7 +426,9 @@ describe('<news-article> states and events', () => {
 });
 
 class ArticleContextProbe extends LitElement {
-  consumer = new ContextConsumer(this, { context: articleContext, subscribe: true });
+  /** Every value the article provided, in order. */
+  values: (Article | null | undefined)[] = [];
+  consumer = new ContextConsumer(this, { context: articleContext, subscribe: true, callback: (value) => this.values.push(value) });
   get received(): Article | null | undefined {
     return this.consumer.value;
   }
@@ -427,5 +443,24 @@ describe('<news-article> context', () => {
     const probe = element.querySelector('article-context-probe') as ArticleContextProbe;
     await waitUntil(() => !!probe.received);
     expect(probe.received!.postId).to.equal(4);
+  });
+
+  it('provides each loaded article once, and what it had while the next one loads', async () => {
+    const element = await load(
+      html`<news-article src=${corpus(WP_POST)}><article-context-probe></article-context-probe></news-article>`,
+    );
+    const probe = element.querySelector('article-context-probe') as ArticleContextProbe;
+    await waitUntil(() => !!probe.received);
+    const first = element.article!;
+    // Renders that change no article provide nothing new.
+    element.headingLevel = 2;
+    await element.updateComplete;
+    element.src = '/demo-feed.json';
+    await oneEvent(element, 'load');
+    await element.updateComplete;
+    await aTimeout(50);
+    const ids = probe.values.map((value) => (value ? value.id : value));
+    expect(ids).to.deep.equal([null, first.id, 'russia-ukraine-talks-antalya-2022-03-10']);
+    expect(probe.received).to.equal(element.article);
   });
 });

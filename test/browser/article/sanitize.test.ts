@@ -113,6 +113,16 @@ describe('sanitizing the XSS corpus', () => {
       expect(trap.ran).to.deep.equal([]);
     });
 
+    it(`${engine}: returns a fragment the page never loads from, empty for HTML that parses as a frameset`, async () => {
+      const fragment = await sanitizeHtml('<p>Kept <img src="/never-loaded.png" alt=""></p>', undefined, engine);
+      expect(fragment instanceof DocumentFragment).to.equal(true);
+      expect(fragment.ownerDocument === document).to.equal(false);
+      expect(fragment.textContent).to.equal('Kept ');
+      const frameset = await sanitizeHtml('<frameset onload=alert(1)><frame src="javascript:alert(2)"></frameset>', undefined, engine);
+      expect(frameset instanceof DocumentFragment).to.equal(true);
+      expect(frameset.childNodes.length).to.equal(0);
+    });
+
     it(`${engine}: keeps the text of the corpus entries marked benign`, async () => {
       for (const vector of vectors.filter((entry) => entry.categories.includes('benign-should-survive'))) {
         const expectedText = reparse(vector.input).textContent!.replace(/\s+/g, '');
