@@ -21,8 +21,9 @@ const BUDGETS = {
   'news-widgets-comment-form.': 1_300,
   // Reading a server-rendered form that <comment-form> wraps: loaded only on such pages.
   'news-widgets-server-rendered-form-': 900,
-  // Filling a very large article in blocks across frames: loaded only for such articles.
-  'news-widgets-progressive-content-': 700,
+  // Filling a very large article in blocks across frames: loaded only for such articles. 769 B
+  // measured once it became the controller that fills, pauses and stops (not only the splitter).
+  'news-widgets-progressive-content-': 790,
 };
 
 const sizes = readdirSync(new URL('../dist/', import.meta.url))
