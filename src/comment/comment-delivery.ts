@@ -36,7 +36,9 @@ export interface DeliveryOptions {
   progress: (progress: DeliveryProgress) => void;
 }
 
-type LockManager = { request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void>): Promise<void> };
+type LockManager = {
+  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void>): Promise<void>;
+};
 
 /** Sends `submission` (its `attempts` counts each request) until the server answers for it, or it waits in the outbox. */
 export async function deliverComment(submission: CommentSubmission, options: DeliveryOptions): Promise<DeliveryResult> {
@@ -47,7 +49,8 @@ export async function deliverComment(submission: CommentSubmission, options: Del
     started = true;
     // Another tab may have sent it between the outbox being read and the lock being taken.
     const { outbox, fromOutbox } = options;
-    if (fromOutbox && !(await outbox.list()).some((entry) => entry.id === submission.id)) result = { kind: 'sent-elsewhere' };
+    if (fromOutbox && !(await outbox.list()).some((entry) => entry.id === submission.id))
+      result = { kind: 'sent-elsewhere' };
     else result = await attemptUntilAnswered(submission, options);
   };
   try {
@@ -56,11 +59,13 @@ export async function deliverComment(submission: CommentSubmission, options: Del
     const locks = (navigator as { locks?: LockManager }).locks;
     if (!locks) await run(true);
     else {
-      await locks.request(`news-widgets:comment:${submission.id}`, { ifAvailable: true }, run).catch((error: unknown) => {
-        // Where no lock can be had (some sandboxed frames refuse them), it is sent without one.
-        if (started) throw error;
-        return run(true);
-      });
+      await locks
+        .request(`news-widgets:comment:${submission.id}`, { ifAvailable: true }, run)
+        .catch((error: unknown) => {
+          // Where no lock can be had (some sandboxed frames refuse them), it is sent without one.
+          if (started) throw error;
+          return run(true);
+        });
     }
   } catch {
     // Aborted; or a request failed in an unforeseen way, and the comment waits in the outbox (if it got there) for a later round.

@@ -33,7 +33,8 @@ export const commentFormStrings = {
   duplicate: 'Your comment has been received. It may need to be approved before it appears.',
   retrying: 'Your comment could not be sent yet. Trying again in {seconds} seconds.',
   queued: 'Saved — it will be sent when you are back online.',
-  unconfirmed: 'Your comment probably arrived, but the site’s answer could not be read. Your text is kept here: check the comments before posting it again.',
+  unconfirmed:
+    'Your comment probably arrived, but the site’s answer could not be read. Your text is kept here: check the comments before posting it again.',
   draftRestored: 'Draft restored.',
   discardDraft: 'Discard draft',
   draftDiscarded: 'Draft discarded.',

@@ -49,7 +49,12 @@ const REQUIRED_MESSAGE: Record<CommentField, keyof CommentFormStrings> = {
   email: 'requiredEmail',
   url: 'invalidWebsite',
 };
-const FORM_ERROR_WORDS = { closed: 'closed', 'login-required': 'loginRequired', forbidden: 'forbidden', 'post-not-found': 'postNotFound' } as const;
+const FORM_ERROR_WORDS = {
+  closed: 'closed',
+  'login-required': 'loginRequired',
+  forbidden: 'forbidden',
+  'post-not-found': 'postNotFound',
+} as const;
 
 export function renderCommentForm(view: CommentFormView): TemplateResult {
   const { text, comment, identity, on } = view;
@@ -65,45 +70,48 @@ export function renderCommentForm(view: CommentFormView): TemplateResult {
   return html`<section aria-labelledby="heading">
     ${staticHtml`<${heading} part="heading" id="heading">${text(view.isReply ? 'replyHeading' : 'heading')}</${heading}>`}
     ${renderErrorSummary(view)}
-    ${comment.draftRestored
-      ? html`<p part="draft-notice">
-          ${text('draftRestored')}
-          <button type="button" class="link-button" @click=${on.discardDraft}>${text('discardDraft')}</button>
-        </p>`
-      : nothing}
-    ${otherVersion
-      ? html`<p part="draft-notice" class=${earlierDraft ? 'other-version' : 'other-tab'}>
-          ${text(earlierDraft ? 'otherVersion' : 'otherTab')}
-          <button type="button" class="link-button" @click=${on.useOtherVersion}>
-            ${text(earlierDraft ? 'useOtherVersion' : 'useOtherTab')}
-          </button>
-        </p>`
-      : nothing}
+    ${
+      comment.draftRestored
+        ? html`<p part="draft-notice">
+            ${text('draftRestored')}
+            <button type="button" class="link-button" @click=${on.discardDraft}>${text('discardDraft')}</button>
+          </p>`
+        : nothing
+    }
+    ${
+      otherVersion
+        ? html`<p part="draft-notice" class=${earlierDraft ? 'other-version' : 'other-tab'}>
+            ${text(earlierDraft ? 'otherVersion' : 'otherTab')}
+            <button type="button" class="link-button" @click=${on.useOtherVersion}>
+              ${text(earlierDraft ? 'useOtherVersion' : 'useOtherTab')}
+            </button>
+          </p>`
+        : nothing
+    }
     ${comment.durable ? nothing : html`<p part="draft-notice" class="not-saved" role="status">${text('draftNotSaved')}</p>`}
     <form part="form" novalidate @submit=${on.submit}>
-      ${hidden
-        ? nothing
-        : html`<p class="note">
-            <span>${text('emailNote')}</span>
-            <span>${renderRequiredNote(text('requiredNote'))}</span>
-          </p>`}
+      ${
+        hidden
+          ? nothing
+          : html`<p class="note">
+              <span>${text('emailNote')}</span>
+              <span>${renderRequiredNote(text('requiredNote'))}</span>
+            </p>`
+      }
       ${renderField(view, 'content', true, '')}
-      ${hidden
-        ? nothing
-        : html`${renderField(view, 'name', identity === 'required', 'name')}
-          ${renderField(view, 'email', identity === 'required', 'email')}
-          ${renderField(view, 'url', false, 'url')}
-          <div part="remember" class="remember">
-            <input
-              id="remember"
-              type="checkbox"
-              .checked=${comment.remember}
-              @change=${on.rememberChange}
-            /><label for="remember">${text('remember')}</label>
-          </div>`}
-      <button part="submit" type="submit" aria-disabled=${pending ? 'true' : 'false'}>
-        ${text('submit')}
-      </button>
+      ${
+        hidden
+          ? nothing
+          : html`${renderField(view, 'name', identity === 'required', 'name')}
+              ${renderField(view, 'email', identity === 'required', 'email')} ${renderField(view, 'url', false, 'url')}
+              <div part="remember" class="remember">
+                <input id="remember" type="checkbox" .checked=${comment.remember} @change=${on.rememberChange} /><label
+                  for="remember"
+                  >${text('remember')}</label
+                >
+              </div>`
+      }
+      <button part="submit" type="submit" aria-disabled=${pending ? 'true' : 'false'}>${text('submit')}</button>
     </form>
     <p part="status" class="status" role="status">${status}</p>
   </section>`;
@@ -116,7 +124,12 @@ function renderRequiredNote(note: string): TemplateResult | string {
   return html`${note.slice(0, star)}<span class="required" aria-hidden="true">*</span>${note.slice(star + 1)}`;
 }
 
-function renderField({ text, comment, on }: CommentFormView, field: CommentField, required: boolean, autocomplete: string): TemplateResult {
+function renderField(
+  { text, comment, on }: CommentFormView,
+  field: CommentField,
+  required: boolean,
+  autocomplete: string,
+): TemplateResult {
   const error = comment.fieldErrors[field];
   // The comment's hint promises it is kept in this browser: not said when it cannot be.
   const hint = field === 'content' && !comment.durable ? undefined : FIELD_HINT[field];
@@ -127,36 +140,41 @@ function renderField({ text, comment, on }: CommentFormView, field: CommentField
       >${text(FIELD_LABEL[field])}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label
     >
     ${hint ? html`<p part="hint" class="hint" id="${field}-hint">${text(hint)}</p>` : nothing}
-    ${error
-      ? html`<p part="error-message" class="error-message" id="${field}-error">
-          <span class="visually-hidden">${text('errorPrefix')}</span> ${fieldErrorText(text, field, error, comment.fields[field])}
-        </p>`
-      : nothing}
-    ${field === 'content'
-      ? html`<textarea
-          part="input"
-          id=${field}
-          name="comment"
-          rows="8"
-          ?required=${required}
-          aria-describedby=${describedBy}
-          aria-invalid=${invalid}
-          .value=${comment.fields.content}
-          @input=${on.input}
-        ></textarea>`
-      : html`<input
-          part="input"
-          id=${field}
-          name=${field === 'url' ? 'url' : field === 'name' ? 'author' : 'email'}
-          type=${field === 'email' ? 'email' : field === 'url' ? 'url' : 'text'}
-          autocomplete=${autocomplete}
-          ?required=${required}
-          spellcheck=${field === 'name' ? nothing : 'false'}
-          aria-describedby=${describedBy}
-          aria-invalid=${invalid}
-          .value=${comment.fields[field]}
-          @input=${on.input}
-        />`}
+    ${
+      error
+        ? html`<p part="error-message" class="error-message" id="${field}-error">
+            <span class="visually-hidden">${text('errorPrefix')}</span>
+            ${fieldErrorText(text, field, error, comment.fields[field])}
+          </p>`
+        : nothing
+    }
+    ${
+      field === 'content'
+        ? html`<textarea
+            part="input"
+            id=${field}
+            name="comment"
+            rows="8"
+            ?required=${required}
+            aria-describedby=${describedBy}
+            aria-invalid=${invalid}
+            .value=${comment.fields.content}
+            @input=${on.input}
+          ></textarea>`
+        : html`<input
+            part="input"
+            id=${field}
+            name=${field === 'url' ? 'url' : field === 'name' ? 'author' : 'email'}
+            type=${field === 'email' ? 'email' : field === 'url' ? 'url' : 'text'}
+            autocomplete=${autocomplete}
+            ?required=${required}
+            spellcheck=${field === 'name' ? nothing : 'false'}
+            aria-describedby=${describedBy}
+            aria-invalid=${invalid}
+            .value=${comment.fields[field]}
+            @input=${on.input}
+          />`
+    }
   </div>`;
 }
 
@@ -164,7 +182,13 @@ function renderErrorSummary({ text, comment, on }: CommentFormView): TemplateRes
   const { fieldErrors, formError } = comment;
   const fields = FIELD_ORDER.filter((field) => fieldErrors[field]);
   if (!fields.length && !formError) return nothing;
-  return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+  return html`<div
+    part="error-summary"
+    class="error-summary"
+    role="alert"
+    tabindex="-1"
+    aria-labelledby="error-summary-title"
+  >
     <p id="error-summary-title" class="error-summary-title">${text('errorSummary')}</p>
     <ul>
       ${formError ? html`<li>${formErrorText(text, formError)}</li>` : nothing}

@@ -150,7 +150,9 @@ export class CommentFormElement extends LitElement {
   /** The post id in use: the `post-id` attribute, else the wrapped form's `comment_post_ID`, else the enclosing article's. */
   get effectivePostId(): string | undefined {
     const article = this.#article.value;
-    return this.postId ?? this.#takeover.settings.postId ?? (article ? String(article.postId ?? article.id) : undefined);
+    return (
+      this.postId ?? this.#takeover.settings.postId ?? (article ? String(article.postId ?? article.id) : undefined)
+    );
   }
 
   get #endpoint(): string | undefined {
@@ -169,7 +171,9 @@ export class CommentFormElement extends LitElement {
   get #place(): DraftPlace | undefined {
     const postId = this.effectivePostId;
     const waitingForArticle = postId === undefined && this.#article.value === null;
-    return waitingForArticle || this.#takeover.showsForm ? undefined : { pageUrl: location.href, postId, parent: this.#parent };
+    return waitingForArticle || this.#takeover.showsForm
+      ? undefined
+      : { pageUrl: location.href, postId, parent: this.#parent };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -204,10 +208,15 @@ export class CommentFormElement extends LitElement {
     // The page changed its language again meanwhile: the newer one wins.
     if (language !== this.#language.language) return;
     if (words) this._translatedWords = words;
-    else console.warn(`<${this.localName}> keeps the words it shows: those for lang="${language}" could not be downloaded.`, this);
+    else
+      console.warn(
+        `<${this.localName}> keeps the words it shows: those for lang="${language}" could not be downloaded.`,
+        this,
+      );
   }
 
-  #text = (key: keyof CommentFormStrings): string => this.strings?.[key] ?? this._translatedWords[key] ?? commentFormStrings[key];
+  #text = (key: keyof CommentFormStrings): string =>
+    this.strings?.[key] ?? this._translatedWords[key] ?? commentFormStrings[key];
 
   #on: CommentFormView['on'] = {
     submit: (event) => this.#onSubmit(event),

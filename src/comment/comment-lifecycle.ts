@@ -9,7 +9,14 @@
  * events; every failure is a value in that state, never a rejection.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CommentField, CommentFields, CommentIdentity, CommentSubmission, FieldErrors, FormError } from './comment.js';
+import type {
+  CommentField,
+  CommentFields,
+  CommentIdentity,
+  CommentSubmission,
+  FieldErrors,
+  FormError,
+} from './comment.js';
 import { deliverComment, type DeliveryProgress, type DeliveryResult } from './comment-delivery.js';
 import { openCommentStore, type CommentStore } from './comment-store.js';
 import { resolveProtocol } from './comment-transport.js';
@@ -20,7 +27,8 @@ import { outboxRetryDelay } from './retry-policy.js';
 import { normalizeCommentFields, validateComment } from './validate-comment.js';
 
 /** The status line, as the key of its words, so that it follows the page's language. */
-export type CommentStatus = '' | 'sending' | 'posted' | 'pending' | 'duplicate' | 'queued' | 'unconfirmed' | 'draftRestored' | 'draftDiscarded';
+export type CommentStatus =
+  '' | 'sending' | 'posted' | 'pending' | 'duplicate' | 'queued' | 'unconfirmed' | 'draftRestored' | 'draftDiscarded';
 
 /** The comment on its way to the server: sent now, or waiting for its next attempt. */
 export interface PendingComment {
@@ -102,7 +110,11 @@ export class CommentLifecycle implements ReactiveController {
     (this.#host = host).addController(this);
     this.#options = options;
     this.#store = options.store ?? (() => openCommentStore());
-    this.#drafts = new DraftKeeper(this.#store, () => this.key, () => host.requestUpdate());
+    this.#drafts = new DraftKeeper(
+      this.#store,
+      () => this.key,
+      () => host.requestUpdate(),
+    );
   }
 
   /** Another version of the comment the reader can switch to: another tab's, or an earlier draft. */
@@ -157,7 +169,15 @@ export class CommentLifecycle implements ReactiveController {
    * reader, `prefilled` by the server, and the consent box if the reader changed it. Goes into
    * empty fields only: a form taken over late may have been typed into already.
    */
-  adoptServerForm({ typed, prefilled, remember }: { typed: Partial<CommentFields>; prefilled: Partial<CommentFields>; remember?: boolean }): void {
+  adoptServerForm({
+    typed,
+    prefilled,
+    remember,
+  }: {
+    typed: Partial<CommentFields>;
+    prefilled: Partial<CommentFields>;
+    remember?: boolean;
+  }): void {
     this.#adopted = true;
     this.#prefilled = prefilled;
     const fields = { ...this.fields };
@@ -294,7 +314,12 @@ export class CommentLifecycle implements ReactiveController {
       this.#host.requestUpdate();
     };
     progress({ phase: 'sending' });
-    const result = await deliverComment(submission, { outbox: this.#store().outbox, signal: this.#abort.signal, fromOutbox, progress });
+    const result = await deliverComment(submission, {
+      outbox: this.#store().outbox,
+      signal: this.#abort.signal,
+      fromOutbox,
+      progress,
+    });
     this.pending = undefined;
     this.#settle(submission, result);
     this.#host.requestUpdate();
@@ -312,7 +337,9 @@ export class CommentLifecycle implements ReactiveController {
         // its way is a new draft, not part of this comment: it stays, and is saved again.
         const typedSince = normalizeCommentFields(this.fields).content !== submission.fields.content;
         if (!typedSince) this.fields = { ...this.fields, content: '' };
-        void this.#drafts.delete(submission.draftKey).then(() => typedSince && this.#drafts.contentChanged(this.fields.content));
+        void this.#drafts
+          .delete(submission.draftKey)
+          .then(() => typedSince && this.#drafts.contentChanged(this.fields.content));
         // A duplicate answer does not say whether the first copy was held for moderation.
         this.status = result.status === 'approved' ? 'posted' : result.status;
         break;
@@ -320,7 +347,8 @@ export class CommentLifecycle implements ReactiveController {
       case 'rejected':
         // The reader must change something: the draft stays.
         this.fieldErrors = result.fieldErrors;
-        this.formError = result.formError ?? (Object.keys(result.fieldErrors).length ? undefined : { code: 'rejected' });
+        this.formError =
+          result.formError ?? (Object.keys(result.fieldErrors).length ? undefined : { code: 'rejected' });
         this.status = '';
         break;
       case 'unconfirmed':

@@ -98,7 +98,8 @@ const MEMORY = BACKENDS.indexOf('memory');
 
 /** What a change to `storageKey` means to another tab (undefined: not one of our keys). */
 function describeChange(storageKey: string, deleted: boolean, tabId: string): CommentStoreChange | undefined {
-  if (storageKey.startsWith('draft:')) return { kind: deleted ? 'draft-deleted' : 'draft', key: storageKey.slice(6), tabId };
+  if (storageKey.startsWith('draft:'))
+    return { kind: deleted ? 'draft-deleted' : 'draft', key: storageKey.slice(6), tabId };
   if (storageKey.startsWith('outbox:')) return { kind: 'outbox', key: storageKey.slice(7), tabId };
   if (storageKey === 'identity') return { kind: 'identity', tabId };
 }
@@ -126,7 +127,8 @@ export function createCommentStore({
   const remoteListeners = new Set<(change: CommentStoreChange) => void>();
   const backendListeners = new Set<(backend: StorageBackend) => void>();
   // Listeners run on their own, so one that throws cannot break a save.
-  const tell = <T>(listeners: Set<(value: T) => void>, value: T) => listeners.forEach((listener) => queueMicrotask(() => listener(value)));
+  const tell = <T>(listeners: Set<(value: T) => void>, value: T) =>
+    listeners.forEach((listener) => queueMicrotask(() => listener(value)));
 
   let level = 0;
   /** Writes now go one backend further down (once per failing backend, however many writes saw it fail). */
@@ -168,7 +170,10 @@ export function createCommentStore({
   /** The newest copy anywhere, tombstones included. */
   const read = async (storageKey: string) => {
     const found = await Promise.all(areas.map((area) => area.get(storageKey).catch(() => undefined)));
-    return found.reduce<Entry | undefined>((newest, entry) => (entry && (!newest || entry.at > newest.at) ? entry : newest), undefined);
+    return found.reduce<Entry | undefined>(
+      (newest, entry) => (entry && (!newest || entry.at > newest.at) ? entry : newest),
+      undefined,
+    );
   };
 
   /** Writes to the current backend, falling further back on failure. True when the entry landed somewhere durable. */
@@ -195,7 +200,14 @@ export function createCommentStore({
   /** Deletes from every backend; where one cannot be reached, a tombstone keeps the old copy from coming back. */
   const remove = async (storageKey: string) => {
     const at = Date.now();
-    const removed = await Promise.all(areas.map((area) => area.delete(storageKey).then(() => true, () => false)));
+    const removed = await Promise.all(
+      areas.map((area) =>
+        area.delete(storageKey).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     const ok = removed.every(Boolean) || (await write(storageKey, { at, tab: tabId }));
     if (ok) announce(storageKey, true);
     return result(ok);
@@ -220,7 +232,10 @@ export function createCommentStore({
       saveBeforeLeaving: (key, content) => {
         const value: CommentDraft = { content, updatedAt: Date.now(), tabId };
         try {
-          localStorageIfAllowed()?.setItem(`${namespace}draft:${key}`, JSON.stringify({ value, at: value.updatedAt, tab: tabId }));
+          localStorageIfAllowed()?.setItem(
+            `${namespace}draft:${key}`,
+            JSON.stringify({ value, at: value.updatedAt, tab: tabId }),
+          );
         } catch {
           // Over quota or blocked: the IndexedDB write below is still on its way.
         }
@@ -277,6 +292,7 @@ const openStores = new Map<string, CommentStore>();
 export function openCommentStore(options: CommentStoreOptions = {}): CommentStore {
   const name = options.databaseName ?? 'news-widgets';
   let store = openStores.get(name);
-  if (!store) openStores.set(name, (store = createCommentStore({ tabId: sessionTabId(), ...options, databaseName: name })));
+  if (!store)
+    openStores.set(name, (store = createCommentStore({ tabId: sessionTabId(), ...options, databaseName: name })));
   return store;
 }

@@ -45,7 +45,10 @@ export function buildCommentRequest(submission: CommentSubmission): CommentReque
   if (submission.protocol === 'json') {
     headers['Idempotency-Key'] = submission.id;
     const body = { postId: submission.postId || null, parentId: submission.parent || null, name, email, url, content };
-    return { url: submission.endpoint, init: { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' } };
+    return {
+      url: submission.endpoint,
+      init: { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' },
+    };
   }
   // WordPress allows no other custom header in CORS (so no Idempotency-Key: retries rely on its duplicate check).
   if (submission.nonce) headers['X-WP-Nonce'] = submission.nonce;
@@ -61,7 +64,12 @@ export function buildCommentRequest(submission: CommentSubmission): CommentReque
   return {
     url: submission.endpoint,
     // The nonce only proves anything alongside the signed-in reader's cookies.
-    init: { method: 'POST', headers, body: JSON.stringify(body), credentials: submission.nonce ? 'include' : 'same-origin' },
+    init: {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      credentials: submission.nonce ? 'include' : 'same-origin',
+    },
   };
 }
 
@@ -95,7 +103,12 @@ const asId = (value: unknown) => (typeof value === 'number' || typeof value === 
 /** WordPress messages are translated strings that may carry tags and entities (`you&#8217;ve`). */
 const plainMessage = (value: unknown) => (typeof value === 'string' && textFromHtml(value)) || undefined;
 
-const WORDPRESS_PARAMS: Record<string, CommentField> = { author_name: 'name', author_email: 'email', author_url: 'url', content: 'content' };
+const WORDPRESS_PARAMS: Record<string, CommentField> = {
+  author_name: 'name',
+  author_email: 'email',
+  author_url: 'url',
+  content: 'content',
+};
 const WORDPRESS_TOO_LONG: Record<string, CommentField> = {
   comment_author_column_length: 'name',
   comment_author_email_column_length: 'email',
@@ -144,7 +157,8 @@ export function interpretCommentResponse(
   // POST on their own) or the reader posted it before. Either way it counts as posted.
   if (status === 409 && (!isWordPress || code === 'comment_duplicate')) {
     // A json server may repeat the first answer's status; WordPress's 409 does not say.
-    const known = !isWordPress && (body?.status === 'approved' || body?.status === 'pending') ? body.status : 'duplicate';
+    const known =
+      !isWordPress && (body?.status === 'approved' || body?.status === 'pending') ? body.status : 'duplicate';
     return { kind: 'posted', status: known, id: asId(body?.id) };
   }
   if (status === 429) return { kind: 'retry', reason: 'rate-limited', retryAfterMs, status };
@@ -152,12 +166,17 @@ export function interpretCommentResponse(
 
   const fieldErrors: FieldErrors = {};
   let formCode: FormErrorCode = 'rejected';
-  let message = isWordPress ? plainMessage(body?.message) : typeof body?.message === 'string' ? body.message : undefined;
+  const message = isWordPress
+    ? plainMessage(body?.message)
+    : typeof body?.message === 'string'
+      ? body.message
+      : undefined;
   if (isWordPress && typeof code === 'string') {
     const data = body?.data as { params?: unknown } | undefined;
     const tooLong = WORDPRESS_TOO_LONG[code];
     if (tooLong) fieldErrors[tooLong] = { code: 'too-long', limit: COMMENT_LIMITS[tooLong] };
-    else if (code === 'rest_comment_author_data_required') Object.assign(fieldErrors, { name: { code: 'required' }, email: { code: 'required' } });
+    else if (code === 'rest_comment_author_data_required')
+      Object.assign(fieldErrors, { name: { code: 'required' }, email: { code: 'required' } });
     else if (code === 'rest_comment_content_invalid') fieldErrors.content = { code: 'required' };
     else if (code === 'rest_invalid_param' && data?.params && typeof data.params === 'object') {
       for (const [param, text] of Object.entries(data.params)) {
@@ -170,12 +189,14 @@ export function interpretCommentResponse(
   } else if (!isWordPress && body?.errors && typeof body.errors === 'object') {
     for (const [field, text] of Object.entries(body.errors)) {
       // A message or a list of them (Rails and Laravel send lists).
-      if (JSON_FIELDS.has(field)) fieldErrors[field as CommentField] = { code: 'server', message: [text].flat().join(' ') };
+      if (JSON_FIELDS.has(field))
+        fieldErrors[field as CommentField] = { code: 'server', message: [text].flat().join(' ') };
     }
   }
   if (!isWordPress && FORM_ERROR_CODES.has(code)) formCode = code as FormErrorCode;
   // Every rejection says something: its field errors, or else a form error (without a message when the body was unreadable).
-  const hasFormError = Object.keys(fieldErrors).length === 0 || formCode !== 'rejected' || (!isWordPress && message !== undefined);
+  const hasFormError =
+    Object.keys(fieldErrors).length === 0 || formCode !== 'rejected' || (!isWordPress && message !== undefined);
   return { kind: 'rejected', fieldErrors, formError: hasFormError ? { code: formCode, message } : undefined };
 }
 
@@ -207,5 +228,9 @@ export async function sendComment(
     if (signal.aborted) throw error;
     // The connection dropped mid-body: the status still counts (a 2xx is then unconfirmed, not a network failure).
   }
-  return interpretCommentResponse(submission.protocol, { status: response.status, retryAfter: response.headers.get('Retry-After'), body });
+  return interpretCommentResponse(submission.protocol, {
+    status: response.status,
+    retryAfter: response.headers.get('Retry-After'),
+    body,
+  });
 }

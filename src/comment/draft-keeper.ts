@@ -215,7 +215,10 @@ export class DraftKeeper {
     clearTimeout(this.#identityTimer);
     const identity = this.#pendingIdentity;
     this.#pendingIdentity = undefined;
-    if (identity) void this.#store().identity.save(identity).then((result) => this.#setDurable(result.ok));
+    if (identity)
+      void this.#store()
+        .identity.save(identity)
+        .then((result) => this.#setDurable(result.ok));
   };
 
   async #flush(leaving: boolean): Promise<void> {

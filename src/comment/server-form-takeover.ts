@@ -75,13 +75,23 @@ export class ServerFormTakeover implements ReactiveController {
     if (typeof takeOver === 'string') {
       // On show since the page was still parsing, the element's own fields may hold the reader's text: it goes with the form.
       if (this.state === 'reading') {
-        for (const control of host.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[part~="input"]')) {
+        for (const control of host.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+          '[part~="input"]',
+        )) {
           const native = form.elements.namedItem(control.name);
-          if ((native instanceof HTMLInputElement || native instanceof HTMLTextAreaElement) && control.value && !native.value) native.value = control.value;
+          if (
+            (native instanceof HTMLInputElement || native instanceof HTMLTextAreaElement) &&
+            control.value &&
+            !native.value
+          )
+            native.value = control.value;
         }
       }
       this.state = 'kept';
-      console.warn(`<${host.localName}> leaves the form inside it on show, working as without JavaScript: ${takeOver}.`, host);
+      console.warn(
+        `<${host.localName}> leaves the form inside it on show, working as without JavaScript: ${takeOver}.`,
+        host,
+      );
       host.requestUpdate();
       return;
     }

@@ -11,7 +11,12 @@
 import type { CommentField, CommentFields, CommentIdentity } from './comment.js';
 
 /** WordPress's names for the form's fields. */
-export const WORDPRESS_FIELD_NAMES: Record<CommentField, string> = { content: 'comment', name: 'author', email: 'email', url: 'url' };
+export const WORDPRESS_FIELD_NAMES: Record<CommentField, string> = {
+  content: 'comment',
+  name: 'author',
+  email: 'email',
+  url: 'url',
+};
 const CONSENT_NAME = 'wp-comment-cookies-consent';
 const FIELDS = Object.keys(WORDPRESS_FIELD_NAMES) as CommentField[];
 
@@ -52,14 +57,21 @@ const control = (form: HTMLFormElement, name: string) =>
 /** Selection properties throw or are null on inputs without a caret (type=email in Chromium). */
 function caretOf(element: TextControl): Omit<FocusedField, 'field'> {
   try {
-    return { selectionStart: element.selectionStart, selectionEnd: element.selectionEnd, selectionDirection: element.selectionDirection };
+    return {
+      selectionStart: element.selectionStart,
+      selectionEnd: element.selectionEnd,
+      selectionDirection: element.selectionDirection,
+    };
   } catch {
     return { selectionStart: null, selectionEnd: null, selectionDirection: null };
   }
 }
 
 /** Everything `<comment-form>` takes from the form, read at once (before the form is hidden). */
-export function readServerRenderedForm(form: HTMLFormElement, activeElement: Element | null = document.activeElement): ServerRenderedForm {
+export function readServerRenderedForm(
+  form: HTMLFormElement,
+  activeElement: Element | null = document.activeElement,
+): ServerRenderedForm {
   // getAttribute, not form.action: a field named "action" would shadow the property.
   const action = new URL(form.getAttribute('action') ?? '', form.baseURI).href;
   const hiddenValue = (name: string) => control(form, name)?.value.trim() || undefined;
@@ -75,7 +87,8 @@ export function readServerRenderedForm(form: HTMLFormElement, activeElement: Ele
     if (element === activeElement) focus = { field, ...caretOf(element) };
   }
   const consent = form.querySelector<HTMLInputElement>(`input[name="${CONSENT_NAME}"]`);
-  if (consent && consent === activeElement) focus = { field: 'remember', selectionStart: null, selectionEnd: null, selectionDirection: null };
+  if (consent && consent === activeElement)
+    focus = { field: 'remember', selectionStart: null, selectionEnd: null, selectionDirection: null };
   const name = control(form, WORDPRESS_FIELD_NAMES.name);
   const email = control(form, WORDPRESS_FIELD_NAMES.email);
   return {

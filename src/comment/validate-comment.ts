@@ -6,7 +6,12 @@
 import type { CommentField, CommentFields, CommentIdentity, FieldErrors } from './comment.js';
 
 /** WordPress's column limits (wp_get_comment_fields_max_lengths), counted in UTF-8 bytes as the server does. */
-export const COMMENT_LIMITS: Readonly<Record<CommentField, number>> = { content: 65525, name: 245, email: 100, url: 200 };
+export const COMMENT_LIMITS: Readonly<Record<CommentField, number>> = {
+  content: 65525,
+  name: 245,
+  email: 100,
+  url: 200,
+};
 
 const encoder = new TextEncoder();
 
@@ -63,7 +68,8 @@ export function validateComment(fields: CommentFields, identity: CommentIdentity
   const { content, name, email, url } = normalizeCommentFields(fields);
   const errors: FieldErrors = {};
   const checkLength = (field: CommentField, value: string) => {
-    if (utf8ByteLength(value) > COMMENT_LIMITS[field]) errors[field] = { code: 'too-long', limit: COMMENT_LIMITS[field] };
+    if (utf8ByteLength(value) > COMMENT_LIMITS[field])
+      errors[field] = { code: 'too-long', limit: COMMENT_LIMITS[field] };
   };
   if (!content) errors.content = { code: 'required' };
   checkLength('content', content);

@@ -24,7 +24,9 @@ function fromJsonAttribute(tag: string, attribute: string, text: string | null):
   } catch (error) {
     problem = String(error);
   }
-  console.warn(`<${tag}> keeps its ${attribute} as they were: its ${attribute} attribute is not a JSON object (${problem}).`);
+  console.warn(
+    `<${tag}> keeps its ${attribute} as they were: its ${attribute} attribute is not a JSON object (${problem}).`,
+  );
   const kept = {};
   unreadable.add(kept);
   return kept;

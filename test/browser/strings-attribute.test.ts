@@ -24,14 +24,18 @@ function mount<T extends HTMLElement>(markup: string): T {
 
 let count = 0;
 async function newForm(attributes: string): Promise<CommentFormElement> {
-  const form = mount<CommentFormElement>(`<comment-form endpoint="/api/t/strings-${count}/comments" post-id="strings-${Date.now()}-${count++}" ${attributes}></comment-form>`);
+  const form = mount<CommentFormElement>(
+    `<comment-form endpoint="/api/t/strings-${count}/comments" post-id="strings-${Date.now()}-${count++}" ${attributes}></comment-form>`,
+  );
   await form.updateComplete;
   return form;
 }
 
 /** An article that cannot be found: its error message and retry button show the element's words. */
 async function newMissingArticle(attributes: string): Promise<NewsArticleElement> {
-  const article = mount<NewsArticleElement>(`<news-article src="/feeds/status?code=404&n=${count++}" ${attributes}></news-article>`);
+  const article = mount<NewsArticleElement>(
+    `<news-article src="/feeds/status?code=404&n=${count++}" ${attributes}></news-article>`,
+  );
   await oneEvent(article, 'error');
   await article.updateComplete;
   return article;
@@ -73,7 +77,9 @@ describe('<comment-form strings>', () => {
     expect(text(form, '[part~="heading"]')).to.equal('Leave a comment');
     expect(text(form, '[part~="submit"]')).to.equal('Post Comment');
     expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/^<comment-form> keeps its strings as they were: its strings attribute is not a JSON object/);
+    expect(warnings[0]).to.match(
+      /^<comment-form> keeps its strings as they were: its strings attribute is not a JSON object/,
+    );
   });
 
   it('keeps the site’s words when a later value cannot be read', async () => {
@@ -85,13 +91,18 @@ describe('<comment-form strings>', () => {
     expect(text(form, '[part~="submit"]')).to.equal('Send');
     expect(warnings).to.have.length(1);
     form.removeAttribute('strings');
-    await waitUntil(() => text(form, '[part~="submit"]') === 'Post Comment', 'the built-in words are not back after the attribute is removed');
+    await waitUntil(
+      () => text(form, '[part~="submit"]') === 'Post Comment',
+      'the built-in words are not back after the attribute is removed',
+    );
   });
 });
 
 describe('<news-article strings>', () => {
   it('shows the words of valid JSON, nested error messages included', async () => {
-    const article = await newMissingArticle(`strings='{"retry":"Réessayer","errors":{"not-found":"Article introuvable."}}'`);
+    const article = await newMissingArticle(
+      `strings='{"retry":"Réessayer","errors":{"not-found":"Article introuvable."}}'`,
+    );
     expect(text(article, '[part~="error"] p')).to.equal('Article introuvable.');
     expect(text(article, '[part~="retry-button"]')).to.equal('Réessayer');
   });
@@ -110,7 +121,9 @@ describe('<news-article strings>', () => {
   });
 
   it('takes the property as before', async () => {
-    const article = mount<NewsArticleElement>(`<news-article src="/feeds/status?code=404&n=${count++}"></news-article>`);
+    const article = mount<NewsArticleElement>(
+      `<news-article src="/feeds/status?code=404&n=${count++}"></news-article>`,
+    );
     article.strings = { retry: 'Nochmal' };
     await oneEvent(article, 'error');
     await article.updateComplete;

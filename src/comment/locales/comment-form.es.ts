@@ -30,11 +30,13 @@ const strings: CommentFormStrings = {
   duplicate: 'Hemos recibido tu comentario. Es posible que deba aprobarse antes de mostrarse.',
   retrying: 'Todavía no se ha podido enviar tu comentario. Se volverá a intentar dentro de {seconds} segundos.',
   queued: 'Guardado — se enviará cuando vuelvas a tener conexión.',
-  unconfirmed: 'Probablemente tu comentario ha llegado, pero no se ha podido leer la respuesta del sitio. Tu texto se conserva aquí: revisa los comentarios antes de enviarlo de nuevo.',
+  unconfirmed:
+    'Probablemente tu comentario ha llegado, pero no se ha podido leer la respuesta del sitio. Tu texto se conserva aquí: revisa los comentarios antes de enviarlo de nuevo.',
   draftRestored: 'Borrador recuperado.',
   discardDraft: 'Descartar el borrador',
   draftDiscarded: 'Borrador descartado.',
-  draftNotSaved: 'Tu borrador no se puede guardar en este navegador. Se perderá si sales de la página o la vuelves a cargar.',
+  draftNotSaved:
+    'Tu borrador no se puede guardar en este navegador. Se perderá si sales de la página o la vuelves a cargar.',
   otherTab: 'Este comentario también se está editando en otra pestaña.',
   useOtherTab: 'Usar el texto de la otra pestaña',
   otherVersion: 'Hay otra versión de este comentario guardada en este navegador.',

@@ -37,7 +37,10 @@ describe('<comment-form> when drafts cannot be stored', () => {
     expect(root.querySelector('#content-hint')).to.equal(null);
     expect(root.textContent).not.to.include('kept in this browser');
     await expectAccessible(form);
-    for (const [id, value] of [['name', 'A'], ['email', 'a@example.com']]) {
+    for (const [id, value] of [
+      ['name', 'A'],
+      ['email', 'a@example.com'],
+    ]) {
       const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
       input.value = value!;
       input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));

@@ -42,16 +42,24 @@ function restLink(href = '/wp-json/'): void {
  * Each test's form is for a post of its own (`postId`), so that no draft an earlier
  * test's form writes as it leaves can show up in it.
  */
-function serverRendered({ attributes = '', edit = (html: string) => html, postId = String(200_000 + count * 1000 + Math.floor(Math.random() * 1000)) } = {}) {
+function serverRendered({
+  attributes = '',
+  edit = (html: string) => html,
+  postId = String(200_000 + count * 1000 + Math.floor(Math.random() * 1000)),
+} = {}) {
   const tag = `server-form-${Date.now()}-${count++}`;
   const wrapper = document.createElement('div');
-  const markup = edit(respond).replace(`name='comment_post_ID' value='${printedPostId}'`, `name='comment_post_ID' value='${postId}'`);
+  const markup = edit(respond).replace(
+    `name='comment_post_ID' value='${printedPostId}'`,
+    `name='comment_post_ID' value='${postId}'`,
+  );
   wrapper.innerHTML = `<${tag} ${attributes}>${markup}</${tag}>`;
   document.body.append(wrapper);
   mounted.push(wrapper);
   const host = wrapper.firstElementChild as CommentFormElement;
   const native = host.querySelector('form')!;
-  const field = <T extends HTMLElement = HTMLInputElement>(name: string) => native.querySelector<T>(`[name="${name}"]`)!;
+  const field = <T extends HTMLElement = HTMLInputElement>(name: string) =>
+    native.querySelector<T>(`[name="${name}"]`)!;
   return {
     host,
     native,
@@ -114,7 +122,11 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect(form.effectivePostId).to.equal(printedPostId);
     expect($(form, '[part~="heading"]').textContent!.trim()).to.equal('Leave a reply');
 
-    for (const [id, value] of [['content', 'A reply'], ['name', 'Olena'], ['email', 'olena@example.com']]) {
+    for (const [id, value] of [
+      ['content', 'A reply'],
+      ['name', 'Olena'],
+      ['email', 'olena@example.com'],
+    ]) {
       const control = $(form, `#${id}`);
       control.value = value!;
       control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -146,7 +158,9 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     const success = oneEvent(form, 'comment-form-success');
     $(form, '[part~="submit"]').click();
     await success;
-    const stored = await (await fetch(`/comments/_count?route=wordpress&content=${encodeURIComponent(content)}`)).json();
+    const stored = await (
+      await fetch(`/comments/_count?route=wordpress&content=${encodeURIComponent(content)}`)
+    ).json();
     expect(stored.count).to.equal(1);
     expect(stored.comments[0].post).to.equal(Number(page.postId));
     expect(submits).to.deep.equal([]);
@@ -172,7 +186,10 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     expect(textarea.value).to.equal('Typed and after before the script');
     // And it is a draft like any other: stored under the form's post.
     const store = createCommentStore();
-    await waitUntil(async () => (await store.drafts.get(pageDraftKey(page.postId)))?.content === 'Typed and after before the script', 'no draft stored');
+    await waitUntil(
+      async () => (await store.drafts.get(pageDraftKey(page.postId)))?.content === 'Typed and after before the script',
+      'no draft stored',
+    );
   });
 
   it('moves focus to the same field when the reader was in the name field', async () => {
@@ -221,11 +238,17 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     // Stored as the page is left, then the page loads again (a new store, as after a reload).
     form.remove();
     const stored = createCommentStore();
-    await waitUntil(async () => (await stored.drafts.get(pageDraftKey(page.postId)))?.content === 'What I typed today', 'the newer text is not stored');
+    await waitUntil(
+      async () => (await stored.drafts.get(pageDraftKey(page.postId)))?.content === 'What I typed today',
+      'the newer text is not stored',
+    );
     const again = serverRendered({ postId: page.postId });
     const reloaded = await again.upgrade();
     await waitUntil(() => $(reloaded, '#content').value === 'What I typed today', 'the newer text is not shown');
-    await waitUntil(() => reloaded.shadowRoot!.querySelector('.other-version'), 'the earlier draft is not offered after the reload');
+    await waitUntil(
+      () => reloaded.shadowRoot!.querySelector('.other-version'),
+      'the earlier draft is not offered after the reload',
+    );
     reloaded.shadowRoot!.querySelector<HTMLButtonElement>('.other-version button')!.click();
     await reloaded.updateComplete;
     expect($(reloaded, '#content').value).to.equal('The draft from yesterday');
@@ -280,7 +303,10 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     const form = await page.upgrade();
     expect($(form, '#remember').checked).to.equal(true);
     const store = createCommentStore();
-    await waitUntil(async () => (await store.identity.get())?.email === 'olena@example.com', 'the name and email are not stored');
+    await waitUntil(
+      async () => (await store.identity.get())?.email === 'olena@example.com',
+      'the name and email are not stored',
+    );
     expect(await store.identity.get()).to.deep.equal({ name: 'Olena', email: 'olena@example.com', url: '' });
   });
 
@@ -308,7 +334,11 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     const form = await page.upgrade();
     expect(form.effectivePostId).to.equal('60');
     form.addEventListener('comment-form-submit', (event) => event.preventDefault(), { once: true });
-    for (const [id, value] of [['content', 'Attributes win'], ['name', 'Olena'], ['email', 'olena@example.com']]) {
+    for (const [id, value] of [
+      ['content', 'Attributes win'],
+      ['name', 'Olena'],
+      ['email', 'olena@example.com'],
+    ]) {
       const control = $(form, `#${id}`);
       control.value = value!;
       control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -354,7 +384,10 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     try {
       restLink();
       // WordPress's form for a signed-in reader has no name, email, website or consent fields.
-      const page = serverRendered({ edit: (html) => html.replace(/<p class="comment-form-(author|email|url|cookies-consent)">[\s\S]*?<\/p>\n?/g, '') });
+      const page = serverRendered({
+        edit: (html) =>
+          html.replace(/<p class="comment-form-(author|email|url|cookies-consent)">[\s\S]*?<\/p>\n?/g, ''),
+      });
       expect(page.native.querySelector('[name="author"]')).to.equal(null);
       const form = await page.upgrade({ takeover: false });
       await waitUntil(() => warnings.length, 'no console warning');
@@ -419,7 +452,9 @@ describe('<comment-form> around WordPress’s own comment form', () => {
     const success = oneEvent(form, 'comment-form-success');
     $(form, '[part~="submit"]').click();
     await success;
-    const stored = await (await fetch(`/comments/_count?route=wordpress&content=${encodeURIComponent(content)}`)).json();
+    const stored = await (
+      await fetch(`/comments/_count?route=wordpress&content=${encodeURIComponent(content)}`)
+    ).json();
     expect(stored.count).to.equal(1);
   });
 });

@@ -83,7 +83,10 @@ describe('<comment-form> with WordPress', () => {
     await fill(form, { content, name: 'A', email: 'a@example.com' });
     const error = next(form, 'comment-form-error');
     submit(form);
-    expect((await error).formError).to.deep.equal({ code: 'closed', message: 'Sorry, comments are closed for this item.' });
+    expect((await error).formError).to.deep.equal({
+      code: 'closed',
+      message: 'Sorry, comments are closed for this item.',
+    });
     await form.updateComplete;
     expect($(form, '[part~="error-summary"] li').textContent!.trim()).to.equal('Comments are closed on this article.');
     expect($<HTMLTextAreaElement>(form, '#content').value).to.equal(content);
@@ -167,7 +170,9 @@ describe('<comment-form> with json-protocol failures', () => {
 
   it('keeps the text when the comment could not be confirmed twice, and says so', async () => {
     // A server answers 200 with a web page every time: the comment may be stored, so it is not sent a third time.
-    const form = await newForm(`endpoint="/comments/json?fail=200&times=9&type=text/html&body=%3Cp%3EThanks%3C/p%3E&landed" post-id="1"`);
+    const form = await newForm(
+      `endpoint="/comments/json?fail=200&times=9&type=text/html&body=%3Cp%3EThanks%3C/p%3E&landed" post-id="1"`,
+    );
     const content = uniqueText('Never readable');
     await fill(form, { content, name: 'A', email: 'a@example.com' });
     const error = next(form, 'comment-form-error');

@@ -87,7 +87,9 @@ describe('<comment-form>: what the reader sees', () => {
     expect($(form, '.note').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       'Your email address will not be published. Required fields are marked *',
     );
-    const labels = [...root(form).querySelectorAll('label')].map((label) => label.textContent!.replace(/\s+/g, ' ').trim());
+    const labels = [...root(form).querySelectorAll('label')].map((label) =>
+      label.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(labels).to.deep.equal([
       'Comment *',
       'Name *',
@@ -115,7 +117,8 @@ describe('<comment-form>: what the reader sees', () => {
       if (required) expect(marker!.getAttribute('aria-hidden')).to.equal('true');
       const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
       expect(describedBy, id).to.deep.equal([`${id}-hint`]);
-      for (const hintId of describedBy) expect(root(form).getElementById(hintId)!.textContent!.trim(), hintId).not.to.equal('');
+      for (const hintId of describedBy)
+        expect(root(form).getElementById(hintId)!.textContent!.trim(), hintId).not.to.equal('');
     }
     expect($(form, '#content').getAttribute('aria-describedby')).to.equal('content-hint');
     expect($(form, '#name-hint').textContent).to.equal('Shown with your comment.');
@@ -171,7 +174,10 @@ describe('<comment-form> inside <news-article>', () => {
 
 describe('<comment-form> inside an article that is still loading', () => {
   it('keeps what the reader typed before the article arrived, under the article’s post', async () => {
-    const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: `slow-${Date.now()}`, title: 'Slow' }] });
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: `slow-${Date.now()}`, title: 'Slow' }],
+    });
     const src = `/feeds/body?delay=600&body=${encodeURIComponent(feed)}`;
     const mount = async () => {
       const wrapper = document.createElement('div');
@@ -193,7 +199,10 @@ describe('<comment-form> inside an article that is still loading', () => {
     await aTimeout(250);
     expect($<HTMLTextAreaElement>(second.form, '#content').value).to.equal('');
     await oneEvent(second.article, 'load');
-    await waitUntil(() => $<HTMLTextAreaElement>(second.form, '#content').value === 'Typed while the article loads', 'the draft was not kept under the article’s post');
+    await waitUntil(
+      () => $<HTMLTextAreaElement>(second.form, '#content').value === 'Typed while the article loads',
+      'the draft was not kept under the article’s post',
+    );
     expect(second.form.effectivePostId).to.equal(JSON.parse(feed).items[0].id);
   });
 });
@@ -232,7 +241,9 @@ describe('<comment-form>: validation', () => {
     await fill(form, { content: 'Hi', name: 'Я'.repeat(123), email: 'not an email', url: 'javascript:alert(1)' });
     submit(form);
     await form.updateComplete;
-    const messages = [...root(form).querySelectorAll('[part~="error-summary"] a')].map((link) => link.textContent!.trim());
+    const messages = [...root(form).querySelectorAll('[part~="error-summary"] a')].map((link) =>
+      link.textContent!.trim(),
+    );
     expect(messages).to.deep.equal([
       'Name is too long: shorten it by about 1 characters',
       'Enter an email address in the correct format, like name@example.com',
@@ -265,7 +276,10 @@ describe('<comment-form>: posting', () => {
     await form.updateComplete;
     expect(status(form)).to.equal('Your comment has been posted.');
     expect($<HTMLTextAreaElement>(form, '#content').value).to.equal('');
-    await waitUntil(() => $(form, '[part~="submit"]').getAttribute('aria-disabled') === 'false', 'the button stays disabled');
+    await waitUntil(
+      () => $(form, '[part~="submit"]').getAttribute('aria-disabled') === 'false',
+      'the button stays disabled',
+    );
     const stored = await storedComments(endpoint);
     expect(stored.map(({ content, name, postId }) => ({ content, name, postId }))).to.deep.equal([
       { content: 'Thank you for the clear report.', name: 'Olena', postId },
@@ -310,7 +324,9 @@ describe('<comment-form>: posting', () => {
     const form = await newForm(endpoint);
     await fill(form, { content: 'Survives a 500', name: 'B', email: 'b@example.com' });
     submit(form);
-    await waitUntil(() => status(form).startsWith('Your comment could not be sent yet'), 'no retry message', { timeout: 5000 });
+    await waitUntil(() => status(form).startsWith('Your comment could not be sent yet'), 'no retry message', {
+      timeout: 5000,
+    });
     await expectAccessible(form);
     await setFailureMode(endpoint, 'none');
     await next(form, 'comment-form-success');

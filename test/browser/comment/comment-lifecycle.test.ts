@@ -44,7 +44,10 @@ async function storedComments(): Promise<string[]> {
 }
 
 /** A page with a comment on it: a host in the document, its lifecycle, and what the lifecycle reported. */
-async function openPage({ placed = () => place as DraftPlace | undefined, store = createCommentStore({ databaseName }) } = {}) {
+async function openPage({
+  placed = () => place as DraftPlace | undefined,
+  store = createCommentStore({ databaseName }),
+} = {}) {
   const host = document.createElement('comment-lifecycle-host') as LifecycleHost;
   const settled: Settlement[] = [];
   const restored: string[] = [];
@@ -60,9 +63,16 @@ async function openPage({ placed = () => place as DraftPlace | undefined, store 
   return { host, comment, store, settled, restored };
 }
 
-const target = (identity: CommentIdentity = 'required'): CommentTarget => ({ endpoint, postId: place.postId, identity });
+const target = (identity: CommentIdentity = 'required'): CommentTarget => ({
+  endpoint,
+  postId: place.postId,
+  identity,
+});
 const send = (comment: CommentLifecycle, identity?: CommentIdentity) =>
-  comment.submit(target(identity), { notConnected: { code: 'rejected', message: 'not connected' }, beforeSend: () => true });
+  comment.submit(target(identity), {
+    notConnected: { code: 'rejected', message: 'not connected' },
+    beforeSend: () => true,
+  });
 
 function type(comment: CommentLifecycle, fields: Partial<Record<'content' | 'name' | 'email' | 'url', string>>): void {
   for (const [field, value] of Object.entries(fields)) comment.input(field as 'content', value);
@@ -84,7 +94,9 @@ describe('CommentLifecycle: the draft', () => {
     expect(page.comment.key).to.equal(draftKey(place));
     expect(page.comment.key).not.to.equal(draftKey({ ...place, parent: undefined }));
     // The reply has a draft of its own; the top-level one is still there.
-    expect(await page.store.drafts.get(draftKey({ ...place, parent: undefined }))).to.include({ content: 'A top-level comment' });
+    expect(await page.store.drafts.get(draftKey({ ...place, parent: undefined }))).to.include({
+      content: 'A top-level comment',
+    });
   });
 
   it('waits for where the comment belongs before it reads or writes a draft, then keeps what was typed under it', async () => {
@@ -96,7 +108,10 @@ describe('CommentLifecycle: the draft', () => {
     known = true;
     page.host.requestUpdate();
     await page.host.updateComplete;
-    await waitUntil(async () => (await draftOf(afterReload())) === 'Typed while the article loads', 'the text is not kept under the key');
+    await waitUntil(
+      async () => (await draftOf(afterReload())) === 'Typed while the article loads',
+      'the text is not kept under the key',
+    );
   });
 
   it('puts the draft and the remembered identity back after a reload, and says so', async () => {
@@ -107,7 +122,12 @@ describe('CommentLifecycle: the draft', () => {
     first.host.remove();
     const again = await openPage({ store: afterReload() });
     await waitUntil(() => again.comment.draftRestored, 'the draft is not restored');
-    expect(again.comment.fields).to.deep.equal({ content: 'A thought worth keeping', name: 'Olena', email: 'olena@example.com', url: '' });
+    expect(again.comment.fields).to.deep.equal({
+      content: 'A thought worth keeping',
+      name: 'Olena',
+      email: 'olena@example.com',
+      url: '',
+    });
     expect(again.comment.remember).to.equal(true);
     expect(again.comment.status).to.equal('draftRestored');
     expect(again.restored).to.deep.equal(['A thought worth keeping']);
@@ -149,7 +169,9 @@ describe('CommentLifecycle: sending', () => {
     await waitUntil(async () => (await draftOf(page.store)) === 'Survives a 500', 'the draft is not saved');
     expect(send(page.comment).kind).to.equal('sending');
     expect(page.comment.status).to.equal('sending');
-    await waitUntil(() => page.comment.pending?.progress.phase === 'retry-wait', 'no retry is planned', { timeout: 5000 });
+    await waitUntil(() => page.comment.pending?.progress.phase === 'retry-wait', 'no retry is planned', {
+      timeout: 5000,
+    });
     // Failed once: the draft is still stored, and the comment waits in the outbox too.
     expect(await draftOf(afterReload())).to.equal('Survives a 500');
     expect((await afterReload().outbox.list()).map((entry) => entry.fields.content)).to.deep.equal(['Survives a 500']);
@@ -175,7 +197,9 @@ describe('CommentLifecycle: sending', () => {
     expect(page.settled).to.deep.equal([{ kind: 'queued' }]);
     expect(page.comment.status).to.equal('queued');
     expect(page.comment.fields.content).to.equal('Written on a train');
-    expect((await afterReload().outbox.list()).map((entry) => entry.fields.content)).to.deep.equal(['Written on a train']);
+    expect((await afterReload().outbox.list()).map((entry) => entry.fields.content)).to.deep.equal([
+      'Written on a train',
+    ]);
     expect(await draftOf(afterReload())).to.equal('Written on a train');
     unstub();
     await setFailureMode('none');
@@ -248,7 +272,10 @@ describe('CommentLifecycle: sending', () => {
     await waitUntil(() => page.settled.length, 'the comment never settles', { timeout: 5000 });
     expect(page.settled[0]).to.include({ kind: 'posted' });
     expect(page.comment.fields.content).to.equal('A second thought');
-    await waitUntil(async () => (await draftOf(afterReload())) === 'A second thought', 'the new text is not kept as a draft');
+    await waitUntil(
+      async () => (await draftOf(afterReload())) === 'A second thought',
+      'the new text is not kept as a draft',
+    );
     expect(await storedComments()).to.deep.equal(['The first comment']);
   });
 
@@ -271,7 +298,9 @@ describe('CommentLifecycle: sending', () => {
     });
     type(page.comment, { content: 'Hello', name: 'H', email: 'h@example.com' });
     const notConnected = { code: 'rejected' as const, message: 'This form is not connected to a comment service yet.' };
-    expect(page.comment.submit({ ...target(), endpoint: undefined }, { notConnected, beforeSend: () => true })).to.deep.equal({
+    expect(
+      page.comment.submit({ ...target(), endpoint: undefined }, { notConnected, beforeSend: () => true }),
+    ).to.deep.equal({
       kind: 'invalid',
       fieldErrors: {},
       formError: notConnected,
@@ -290,7 +319,9 @@ describe('CommentLifecycle: sending', () => {
       const page = await openPage();
       type(page.comment, { content: 'Left mid-send', name: 'I', email: 'i@example.com' });
       send(page.comment);
-      await waitUntil(() => page.comment.pending?.progress.phase === 'retry-wait', 'no retry is planned', { timeout: 5000 });
+      await waitUntil(() => page.comment.pending?.progress.phase === 'retry-wait', 'no retry is planned', {
+        timeout: 5000,
+      });
       page.host.remove();
       await aTimeout(300);
       expect(unhandled).to.deep.equal([]);
@@ -306,4 +337,3 @@ describe('CommentLifecycle: sending', () => {
     expect(await storedComments()).to.deep.equal(['Left mid-send']);
   });
 });
-

@@ -8,7 +8,14 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { createCommentStore, type StorageBackend } from '../../../src/comment/comment-store.js';
-import { forgetTestStorage, freshName as freshDatabaseName, rawKeys, settle, stub, unstub } from './storage-fixtures.js';
+import {
+  forgetTestStorage,
+  freshName as freshDatabaseName,
+  rawKeys,
+  settle,
+  stub,
+  unstub,
+} from './storage-fixtures.js';
 
 const freshName = () => freshDatabaseName('failures-');
 
@@ -53,14 +60,26 @@ describe('CommentStore without IndexedDB', () => {
     const store = createCommentStore({ databaseName });
     expect(store.backend).to.equal('localstorage');
     expect(await store.ready).to.equal('localstorage');
-    expect(await store.drafts.save('post:1', 'Kept in localStorage')).to.deep.equal({ ok: true, backend: 'localstorage' });
-    expect(JSON.parse(localStorage.getItem(`${databaseName}:draft:post:1`)!).value.content).to.equal('Kept in localStorage');
+    expect(await store.drafts.save('post:1', 'Kept in localStorage')).to.deep.equal({
+      ok: true,
+      backend: 'localstorage',
+    });
+    expect(JSON.parse(localStorage.getItem(`${databaseName}:draft:post:1`)!).value.content).to.equal(
+      'Kept in localStorage',
+    );
     expect((await createCommentStore({ databaseName }).drafts.get('post:1'))?.content).to.equal('Kept in localStorage');
   });
 
   it('falls back to localStorage when opening IndexedDB throws', async () => {
     // Stub: indexedDB.open throws, as Firefox's private mode once did.
-    stub(IDBFactory.prototype, 'open', { value: () => { throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'); } });
+    stub(IDBFactory.prototype, 'open', {
+      value: () => {
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
+      },
+    });
     const databaseName = freshName();
     const store = createCommentStore({ databaseName });
     const seen = switches(store);
@@ -125,7 +144,10 @@ describe('CommentStore when IndexedDB fails while open', () => {
     };
     keepBusy();
     const started = performance.now();
-    expect(await store.drafts.save('post:1', 'typed while IndexedDB was stuck')).to.deep.equal({ ok: true, backend: 'localstorage' });
+    expect(await store.drafts.save('post:1', 'typed while IndexedDB was stuck')).to.deep.equal({
+      ok: true,
+      backend: 'localstorage',
+    });
     expect(performance.now() - started).to.be.within(150, 800);
     expect((await store.drafts.get('post:1'))?.content).to.equal('typed while IndexedDB was stuck');
     holding = false;
@@ -228,7 +250,10 @@ describe('CommentStore when localStorage fails too', () => {
     expect(seen).to.deep.equal(['memory']);
     expect(store.backend).to.equal('memory');
     expect((await store.drafts.get('post:1'))?.content).to.equal('only in memory');
-    expect(await store.identity.save({ name: 'a', email: 'a@b.c', url: '' })).to.deep.equal({ ok: false, backend: 'memory' });
+    expect(await store.identity.save({ name: 'a', email: 'a@b.c', url: '' })).to.deep.equal({
+      ok: false,
+      backend: 'memory',
+    });
     expect(await store.identity.get()).to.deep.equal({ name: 'a', email: 'a@b.c', url: '' });
     expect(await createCommentStore({ databaseName }).drafts.get('post:1')).to.equal(undefined);
   });

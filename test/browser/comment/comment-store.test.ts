@@ -34,7 +34,10 @@ describe('CommentStore on IndexedDB', () => {
     expect(await store.drafts.get('post:1')).to.equal(undefined);
     const before = Date.now();
     expect(await store.drafts.save('post:1', 'First thoughts')).to.deep.equal({ ok: true, backend: 'indexeddb' });
-    expect(await store.drafts.save('post:1', 'First thoughts, edited')).to.deep.equal({ ok: true, backend: 'indexeddb' });
+    expect(await store.drafts.save('post:1', 'First thoughts, edited')).to.deep.equal({
+      ok: true,
+      backend: 'indexeddb',
+    });
 
     const reloaded = createCommentStore({ databaseName });
     const draft = await reloaded.drafts.get('post:1');
@@ -69,7 +72,10 @@ describe('CommentStore on IndexedDB', () => {
     const store = createCommentStore({ databaseName });
     await store.outbox.put(submission('b', 2000));
     await store.outbox.put(submission('a', 1000));
-    expect(await store.outbox.put({ ...submission('b', 2000), attempts: 3 })).to.deep.equal({ ok: true, backend: 'indexeddb' });
+    expect(await store.outbox.put({ ...submission('b', 2000), attempts: 3 })).to.deep.equal({
+      ok: true,
+      backend: 'indexeddb',
+    });
     await store.drafts.save('post:7', 'not in the outbox');
 
     const reloaded = createCommentStore({ databaseName });

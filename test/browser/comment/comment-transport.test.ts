@@ -21,7 +21,12 @@ function submission(endpoint: string, changes: Partial<CommentSubmission> = {}):
     endpoint,
     protocol: endpoint.includes('/wp/v2/comments') ? 'wordpress' : 'json',
     postId: '60',
-    fields: { content: `Thank you for this piece (${id}).`, name: 'Olena', email: `${id.slice(0, 8)}@example.com`, url: 'olena.example' },
+    fields: {
+      content: `Thank you for this piece (${id}).`,
+      name: 'Olena',
+      email: `${id.slice(0, 8)}@example.com`,
+      url: 'olena.example',
+    },
     draftKey: 'draft:test',
     createdAt: Date.now(),
     attempts: 0,
@@ -30,7 +35,11 @@ function submission(endpoint: string, changes: Partial<CommentSubmission> = {}):
 }
 
 /** One request, counted the way callers must: `attempts` goes up before it. */
-function send(comment: CommentSubmission, timeoutMs?: number, signal = new AbortController().signal): Promise<SendOutcome> {
+function send(
+  comment: CommentSubmission,
+  timeoutMs?: number,
+  signal = new AbortController().signal,
+): Promise<SendOutcome> {
   comment.attempts++;
   return sendComment(comment, signal, timeoutMs);
 }
@@ -85,7 +94,12 @@ describe('sendComment, json protocol', () => {
 
   it('retries after a 500, and a request that finally gets through is stored once', async () => {
     const comment = submission('/comments/json?fail=500&times=2');
-    expect(await send(comment)).to.deep.equal({ kind: 'retry', reason: 'server-error', retryAfterMs: undefined, status: 500 });
+    expect(await send(comment)).to.deep.equal({
+      kind: 'retry',
+      reason: 'server-error',
+      retryAfterMs: undefined,
+      status: 500,
+    });
     expect(await send(comment)).to.include({ kind: 'retry', status: 500 });
     expect(await send(comment)).to.include({ kind: 'posted', status: 'approved' });
     expect(await arrived(comment)).to.have.length(1);
@@ -118,7 +132,9 @@ describe('sendComment, json protocol', () => {
   });
 
   it('shows the server words for a field it refuses', async () => {
-    const comment = submission('/comments/json', { fields: { content: '  ', name: '', email: 'not-an-email', url: '' } });
+    const comment = submission('/comments/json', {
+      fields: { content: '  ', name: '', email: 'not-an-email', url: '' },
+    });
     expect(await send(comment)).to.deep.equal({
       kind: 'rejected',
       fieldErrors: {
@@ -201,7 +217,9 @@ describe('sendComment, WordPress protocol', () => {
   it('waits at least 15 s when WordPress says the reader posts too quickly', async () => {
     const first = submission(`${endpoint}?flood`);
     await send(first);
-    const second = submission(`${endpoint}?flood`, { fields: { ...first.fields, content: `${first.fields.content} And another thing.` } });
+    const second = submission(`${endpoint}?flood`, {
+      fields: { ...first.fields, content: `${first.fields.content} And another thing.` },
+    });
     expect(await send(second)).to.deep.equal({ kind: 'retry', reason: 'flood', retryAfterMs: 15000, status: 400 });
   });
 
@@ -222,7 +240,11 @@ describe('sendComment, WordPress protocol', () => {
   });
 
   it('retries after a WordPress critical error, honouring Retry-After on a 503', async () => {
-    expect(await send(submission(`${endpoint}?fail=500`))).to.include({ kind: 'retry', reason: 'server-error', status: 500 });
+    expect(await send(submission(`${endpoint}?fail=500`))).to.include({
+      kind: 'retry',
+      reason: 'server-error',
+      status: 500,
+    });
     const page = encodeURIComponent('<html><h1>Service Unavailable</h1></html>');
     expect(await send(submission(`${endpoint}?fail=503&retryAfter=30&type=text/html&body=${page}`))).to.deep.equal({
       kind: 'retry',

@@ -31,7 +31,9 @@ export const deleteDatabase = (name: string) =>
 export async function rawKeys(name: string): Promise<IDBValidKey[]> {
   const db = await settle(indexedDB.open(name));
   try {
-    return db.objectStoreNames.contains('drafts') ? await settle(db.transaction('drafts').objectStore('drafts').getAllKeys()) : [];
+    return db.objectStoreNames.contains('drafts')
+      ? await settle(db.transaction('drafts').objectStore('drafts').getAllKeys())
+      : [];
   } finally {
     db.close();
   }
@@ -46,7 +48,11 @@ export function stub(target: object, key: string, descriptor: PropertyDescriptor
 }
 
 /** Undoes every stub, as a reload would. */
-export const unstub = () => stubs.splice(0).reverse().forEach((restore) => restore());
+export const unstub = () =>
+  stubs
+    .splice(0)
+    .reverse()
+    .forEach((restore) => restore());
 
 /** Undoes the stubs and deletes the test databases and localStorage keys. */
 export async function forgetTestStorage(): Promise<void> {

@@ -23,12 +23,20 @@ function mapStore() {
     ready: Promise.resolve('indexeddb'),
     drafts: {
       get: async (key) => drafts.get(key),
-      save: async (key, content, tabId = 'this-tab') => (drafts.set(key, { content, updatedAt: Date.now(), tabId }), log.push(`save draft ${content}`), done()),
+      save: async (key, content, tabId = 'this-tab') => (
+        drafts.set(key, { content, updatedAt: Date.now(), tabId }),
+        log.push(`save draft ${content}`),
+        done()
+      ),
       saveBeforeLeaving: (key, content) => store.drafts.save(key, content),
       delete: async (key) => (drafts.delete(key), log.push(`delete draft ${key}`), done()),
     },
     outbox: {
-      put: async (submission) => (outbox.set(submission.id, structuredClone(submission)), log.push('put outbox'), done()),
+      put: async (submission) => (
+        outbox.set(submission.id, structuredClone(submission)),
+        log.push('put outbox'),
+        done()
+      ),
       list: async () => [...outbox.values()],
       delete: async (id) => (outbox.delete(id), log.push('delete outbox'), done()),
     },
@@ -54,7 +62,11 @@ const target = { endpoint: 'https://news.example/api/comments', postId: '42', id
 function lifecycle(where: () => DraftPlace | undefined = () => place) {
   const storage = mapStore();
   const settled: Settlement[] = [];
-  const comment = new CommentLifecycle(host, { place: where, store: () => storage.store, settled: (_, result) => settled.push(result) });
+  const comment = new CommentLifecycle(host, {
+    place: where,
+    store: () => storage.store,
+    settled: (_, result) => settled.push(result),
+  });
   comment.hostUpdate();
   return { comment, settled, ...storage };
 }
@@ -120,7 +132,12 @@ describe('CommentLifecycle, without a browser', () => {
     const seen: CommentSubmission[] = [];
     const start = comment.submit(target, { notConnected, beforeSend: (submission) => (seen.push(submission), false) });
     expect(start.kind).toBe('cancelled');
-    expect(seen[0]).toMatchObject({ draftKey: key, postId: '42', protocol: 'json', fields: { content: 'A fine piece.', name: 'Olena', url: '' } });
+    expect(seen[0]).toMatchObject({
+      draftKey: key,
+      postId: '42',
+      protocol: 'json',
+      fields: { content: 'A fine piece.', name: 'Olena', url: '' },
+    });
     expect(comment.status).toBe('');
     expect(posts).toEqual([]);
   });

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CommentSubmission, SendOutcome } from '../../../src/comment/comment.js';
-import { buildCommentRequest, interpretCommentResponse, resolveProtocol } from '../../../src/comment/comment-transport.js';
+import {
+  buildCommentRequest,
+  interpretCommentResponse,
+  resolveProtocol,
+} from '../../../src/comment/comment-transport.js';
 
 /** A real 201 body: WordPress's own fixture of a created comment. */
 const createdComment = readFileSync(
-  new URL('../../fixtures/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentModel.json', import.meta.url),
+  new URL(
+    '../../fixtures/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentModel.json',
+    import.meta.url,
+  ),
   'utf8',
 );
 
@@ -26,7 +33,11 @@ const wpError = (code: string, message: string, status: number, extra: object = 
 const wordpress = (status: number, body: string, options: { retryAfter?: string; now?: number } = {}): SendOutcome =>
   interpretCommentResponse('wordpress', { status, body, retryAfter: options.retryAfter }, { now: options.now });
 const json = (status: number, body: unknown, options: { retryAfter?: string } = {}): SendOutcome =>
-  interpretCommentResponse('json', { status, body: typeof body === 'string' ? body : JSON.stringify(body), retryAfter: options.retryAfter });
+  interpretCommentResponse('json', {
+    status,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    retryAfter: options.retryAfter,
+  });
 
 describe('resolveProtocol', () => {
   it('speaks WordPress to a /wp/v2/comments route, pretty or plain permalinks, absolute or relative', () => {
@@ -68,8 +79,14 @@ describe('buildCommentRequest', () => {
   });
 
   it('sends a top-level WordPress comment with parent 0, and post 0 when there is no post', () => {
-    expect(JSON.parse(buildCommentRequest(submission({ parent: '' })).init.body)).toMatchObject({ post: 60, parent: 0 });
-    expect(JSON.parse(buildCommentRequest(submission({ postId: undefined })).init.body)).toMatchObject({ post: 0, parent: 0 });
+    expect(JSON.parse(buildCommentRequest(submission({ parent: '' })).init.body)).toMatchObject({
+      post: 60,
+      parent: 0,
+    });
+    expect(JSON.parse(buildCommentRequest(submission({ postId: undefined })).init.body)).toMatchObject({
+      post: 0,
+      parent: 0,
+    });
   });
 
   it('sends WordPress only headers its CORS rules allow, so a WordPress on another domain accepts the comment', () => {
@@ -77,7 +94,11 @@ describe('buildCommentRequest', () => {
     const allowed = ['authorization', 'x-wp-nonce', 'content-disposition', 'content-md5', 'content-type', 'accept'];
     for (const nonce of [undefined, 'a1b2c3d4e5']) {
       const { headers } = buildCommentRequest(submission({ nonce, attempts: 2 })).init;
-      expect(Object.keys(headers).map((name) => name.toLowerCase()).filter((name) => !allowed.includes(name))).toEqual([]);
+      expect(
+        Object.keys(headers)
+          .map((name) => name.toLowerCase())
+          .filter((name) => !allowed.includes(name)),
+      ).toEqual([]);
       expect(headers['Content-Type']).toBe('application/json');
     }
   });
@@ -92,8 +113,12 @@ describe('buildCommentRequest', () => {
   });
 
   it('posts the JSON contract fields with an Idempotency-Key that stays the same on every retry', () => {
-    const first = buildCommentRequest(submission({ protocol: 'json', endpoint: '/api/comments', parent: '7', attempts: 1 }));
-    const retry = buildCommentRequest(submission({ protocol: 'json', endpoint: '/api/comments', parent: '7', attempts: 3 }));
+    const first = buildCommentRequest(
+      submission({ protocol: 'json', endpoint: '/api/comments', parent: '7', attempts: 1 }),
+    );
+    const retry = buildCommentRequest(
+      submission({ protocol: 'json', endpoint: '/api/comments', parent: '7', attempts: 3 }),
+    );
     expect(first.url).toBe('/api/comments');
     expect(first.init.headers['Idempotency-Key']).toBe('5f0c3a52-2f9e-4a8e-9d39-0d2c8c1a7b11');
     expect(retry.init).toEqual(first.init);
@@ -110,7 +135,9 @@ describe('buildCommentRequest', () => {
   });
 
   it('sends null post and parent ids in the JSON contract when there are none', () => {
-    const body = JSON.parse(buildCommentRequest(submission({ protocol: 'json', postId: undefined, parent: '' })).init.body);
+    const body = JSON.parse(
+      buildCommentRequest(submission({ protocol: 'json', postId: undefined, parent: '' })).init.body,
+    );
     expect(body).toMatchObject({ postId: null, parentId: null });
   });
 });
@@ -140,7 +167,11 @@ describe('interpretCommentResponse: WordPress', () => {
     expect(wordpress(201, `\uFEFF${createdComment}`)).toMatchObject({ kind: 'posted', id: '2' });
   });
 
-  const duplicate = wpError('comment_duplicate', 'Duplicate comment detected; it looks as though you&#8217;ve already said that!', 409);
+  const duplicate = wpError(
+    'comment_duplicate',
+    'Duplicate comment detected; it looks as though you&#8217;ve already said that!',
+    409,
+  );
 
   it('counts a duplicate on a retry as sent: the earlier attempt landed', () => {
     // The answer alone says it: a duplicate means the same words are there, whichever attempt it answers.
@@ -154,11 +185,20 @@ describe('interpretCommentResponse: WordPress', () => {
   it('waits at least 15 s after "You are posting comments too quickly", which WordPress REST sends as a 400', () => {
     const flood = wpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
     expect(wordpress(400, flood)).toEqual({ kind: 'retry', reason: 'flood', retryAfterMs: 15000, status: 400 });
-    expect(wordpress(429, flood, { retryAfter: '40' })).toEqual({ kind: 'retry', reason: 'flood', retryAfterMs: 40000, status: 429 });
+    expect(wordpress(429, flood, { retryAfter: '40' })).toEqual({
+      kind: 'retry',
+      reason: 'flood',
+      retryAfterMs: 40000,
+      status: 429,
+    });
   });
 
   it('marks name and email as required when WordPress asks for author data', () => {
-    const body = wpError('rest_comment_author_data_required', 'Creating a comment requires valid author name and email values.', 400);
+    const body = wpError(
+      'rest_comment_author_data_required',
+      'Creating a comment requires valid author name and email values.',
+      400,
+    );
     expect(wordpress(400, body)).toEqual({
       kind: 'rejected',
       fieldErrors: { name: { code: 'required' }, email: { code: 'required' } },
@@ -181,7 +221,11 @@ describe('interpretCommentResponse: WordPress', () => {
     ['comment_content_column_length', 'content', 65525],
   ])('shows %s as the %s field being too long, with its limit', (code, field, limit) => {
     const outcome = wordpress(400, wpError(code, 'Comment field exceeds maximum length allowed.', 400));
-    expect(outcome).toEqual({ kind: 'rejected', fieldErrors: { [field]: { code: 'too-long', limit } }, formError: undefined });
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      fieldErrors: { [field]: { code: 'too-long', limit } },
+      formError: undefined,
+    });
   });
 
   it('shows an email WordPress finds invalid on the email field', () => {
@@ -189,7 +233,11 @@ describe('interpretCommentResponse: WordPress', () => {
       params: { author_email: 'Invalid email address.' },
       details: { author_email: { code: 'rest_invalid_email', message: 'Invalid email address.', data: null } },
     });
-    expect(wordpress(400, body)).toEqual({ kind: 'rejected', fieldErrors: { email: { code: 'email' } }, formError: undefined });
+    expect(wordpress(400, body)).toEqual({
+      kind: 'rejected',
+      fieldErrors: { email: { code: 'email' } },
+      formError: undefined,
+    });
   });
 
   it('shows any other invalid field in the server words, and an invalid non-field parameter as a form error', () => {
@@ -201,7 +249,9 @@ describe('interpretCommentResponse: WordPress', () => {
       fieldErrors: { content: { code: 'server', message: 'content is not of type object,string.' } },
       formError: undefined,
     });
-    const parent = wpError('rest_invalid_param', 'Invalid parameter(s): parent', 400, { params: { parent: 'parent is not of type integer.' } });
+    const parent = wpError('rest_invalid_param', 'Invalid parameter(s): parent', 400, {
+      params: { parent: 'parent is not of type integer.' },
+    });
     expect(wordpress(400, parent)).toEqual({
       kind: 'rejected',
       fieldErrors: {},
@@ -214,7 +264,12 @@ describe('interpretCommentResponse: WordPress', () => {
     ['rest_comment_draft_post', 'Sorry, you are not allowed to create a comment on this post.', 403, 'closed'],
     ['rest_comment_login_required', 'Sorry, you must be logged in to comment.', 401, 'login-required'],
     ['rest_cookie_invalid_nonce', 'Cookie check failed', 403, 'forbidden'],
-    ['rest_comment_invalid_post_id', 'Sorry, you are not allowed to create this comment without a post.', 403, 'post-not-found'],
+    [
+      'rest_comment_invalid_post_id',
+      'Sorry, you are not allowed to create this comment without a post.',
+      403,
+      'post-not-found',
+    ],
     ['rest_comment_invalid_post_id', 'Invalid post ID.', 404, 'post-not-found'],
     ['rest_comment_trash_post', 'Sorry, you are not allowed to create a comment on this post.', 403, 'post-not-found'],
     ['rest_comment_invalid_author', "Sorry, you are not allowed to edit 'author' for comments.", 403, 'rejected'],
@@ -228,8 +283,14 @@ describe('interpretCommentResponse: WordPress', () => {
   });
 
   it('shows a plugin refusal as plain text, without its tags and entities', () => {
-    const body = wpError('antispam_refused', '<strong>Error:</strong> Your comment looks like spam &amp; was not saved.', 403);
-    expect(wordpress(403, body)).toMatchObject({ formError: { code: 'rejected', message: 'Error: Your comment looks like spam & was not saved.' } });
+    const body = wpError(
+      'antispam_refused',
+      '<strong>Error:</strong> Your comment looks like spam &amp; was not saved.',
+      403,
+    );
+    expect(wordpress(403, body)).toMatchObject({
+      formError: { code: 'rejected', message: 'Error: Your comment looks like spam & was not saved.' },
+    });
   });
 
   it('refuses without words when a firewall answers a 4xx with its own page', () => {
@@ -247,8 +308,17 @@ describe('interpretCommentResponse: WordPress', () => {
       data: { status: 500 },
       additional_errors: [],
     });
-    expect(wordpress(500, critical)).toEqual({ kind: 'retry', reason: 'server-error', retryAfterMs: undefined, status: 500 });
-    expect(wordpress(502, '<html>Bad Gateway</html>')).toMatchObject({ kind: 'retry', reason: 'server-error', status: 502 });
+    expect(wordpress(500, critical)).toEqual({
+      kind: 'retry',
+      reason: 'server-error',
+      retryAfterMs: undefined,
+      status: 500,
+    });
+    expect(wordpress(502, '<html>Bad Gateway</html>')).toMatchObject({
+      kind: 'retry',
+      reason: 'server-error',
+      status: 502,
+    });
     expect(wordpress(408, '')).toMatchObject({ kind: 'retry', reason: 'server-error', status: 408 });
   });
 
@@ -293,7 +363,9 @@ describe('interpretCommentResponse: JSON contract', () => {
   });
 
   it('shows the server words for each field it names, and ignores fields the form does not have', () => {
-    const outcome = json(422, { errors: { email: 'That address bounces.', content: ['Too short.', 'Add a sentence.'], website: 'Nope.' } });
+    const outcome = json(422, {
+      errors: { email: 'That address bounces.', content: ['Too short.', 'Add a sentence.'], website: 'Nope.' },
+    });
     expect(outcome).toEqual({
       kind: 'rejected',
       fieldErrors: {
@@ -310,7 +382,9 @@ describe('interpretCommentResponse: JSON contract', () => {
       fieldErrors: {},
       formError: { code: 'rejected', message: 'Links are not allowed.' },
     });
-    expect(json(403, { message: 'Comments are closed.', code: 'closed' })).toMatchObject({ formError: { code: 'closed' } });
+    expect(json(403, { message: 'Comments are closed.', code: 'closed' })).toMatchObject({
+      formError: { code: 'closed' },
+    });
     expect(json(403, { message: 'No.', code: 'teapot' })).toMatchObject({ formError: { code: 'rejected' } });
   });
 
@@ -329,13 +403,20 @@ describe('interpretCommentResponse: JSON contract', () => {
   });
 
   it('passes server messages through as the server wrote them', () => {
-    expect(json(400, { message: 'Use <b> sparingly &amp; kindly' })).toMatchObject({ formError: { message: 'Use <b> sparingly &amp; kindly' } });
+    expect(json(400, { message: 'Use <b> sparingly &amp; kindly' })).toMatchObject({
+      formError: { message: 'Use <b> sparingly &amp; kindly' },
+    });
   });
 
   it('retries on 5xx, 408 and 429, honouring Retry-After', () => {
     expect(json(500, '')).toEqual({ kind: 'retry', reason: 'server-error', retryAfterMs: undefined, status: 500 });
     expect(json(503, '', { retryAfter: '12' })).toMatchObject({ reason: 'server-error', retryAfterMs: 12000 });
-    expect(json(429, { message: 'Slow down' }, { retryAfter: '3' })).toEqual({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 3000, status: 429 });
+    expect(json(429, { message: 'Slow down' }, { retryAfter: '3' })).toEqual({
+      kind: 'retry',
+      reason: 'rate-limited',
+      retryAfterMs: 3000,
+      status: 429,
+    });
   });
 
   it('knows nothing of WordPress codes', () => {
@@ -345,7 +426,8 @@ describe('interpretCommentResponse: JSON contract', () => {
 });
 
 describe('interpretCommentResponse on a site whose plugins print PHP notices', () => {
-  const notice = '<br />\n<b>Notice</b>:  Undefined index: rating in <b>/var/www/stars.php</b> on line <b>41</b><br />\n';
+  const notice =
+    '<br />\n<b>Notice</b>:  Undefined index: rating in <b>/var/www/stars.php</b> on line <b>41</b><br />\n';
 
   it('treats a success behind a notice as unconfirmed, never as posted or failed', () => {
     expect(wordpress(201, `${notice}{"id": 7, "status": "approved"}`)).toEqual({ kind: 'unconfirmed', status: 201 });

@@ -12,7 +12,9 @@ describe('newSubmissionId', () => {
 
   it('makes 128 random bits on an http page, where randomUUID is missing', () => {
     const { crypto } = globalThis;
-    vi.stubGlobal('crypto', { getRandomValues: <T extends ArrayBufferView>(array: T) => crypto.getRandomValues(array) });
+    vi.stubGlobal('crypto', {
+      getRandomValues: <T extends ArrayBufferView>(array: T) => crypto.getRandomValues(array),
+    });
     const first = newSubmissionId();
     expect(first).toMatch(/^[\da-f]{32}$/);
     expect(newSubmissionId()).not.toBe(first);

@@ -27,15 +27,23 @@ describe('retryDelay', () => {
   });
 
   it('waits as long as the server asks, never less', () => {
-    expect(retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 7000, status: 429 }, 1, highest)).toBe(7000);
-    expect(retryDelay({ kind: 'retry', reason: 'server-error', retryAfterMs: 60000, status: 503 }, 1, middle)).toBe(60000);
+    expect(retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 7000, status: 429 }, 1, highest)).toBe(
+      7000,
+    );
+    expect(retryDelay({ kind: 'retry', reason: 'server-error', retryAfterMs: 60000, status: 503 }, 1, middle)).toBe(
+      60000,
+    );
     // A shorter server wait than the backoff does not hurry the retry.
     expect(retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 0, status: 429 }, 2, middle)).toBe(2000);
   });
 
   it('keeps the comment in the outbox when the server asks for more than a minute', () => {
-    expect(retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 60001, status: 429 }, 1, middle)).toBeUndefined();
-    expect(retryDelay({ kind: 'retry', reason: 'server-error', retryAfterMs: 3_600_000, status: 503 }, 1)).toBeUndefined();
+    expect(
+      retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 60001, status: 429 }, 1, middle),
+    ).toBeUndefined();
+    expect(
+      retryDelay({ kind: 'retry', reason: 'server-error', retryAfterMs: 3_600_000, status: 503 }, 1),
+    ).toBeUndefined();
   });
 
   it('waits at least 15 s after WordPress says the reader posts too quickly', () => {
@@ -46,12 +54,16 @@ describe('retryDelay', () => {
 
   it('stops after three retries however the server asks', () => {
     expect(retryDelay({ kind: 'retry', reason: 'flood', retryAfterMs: 15000, status: 400 }, 4, middle)).toBeUndefined();
-    expect(retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 1000, status: 429 }, 4, middle)).toBeUndefined();
+    expect(
+      retryDelay({ kind: 'retry', reason: 'rate-limited', retryAfterMs: 1000, status: 429 }, 4, middle),
+    ).toBeUndefined();
   });
 });
 
 describe('outboxRetryDelay', () => {
   it('tries an outbox comment again after 30 s, doubling up to 10 minutes', () => {
-    expect([0, 1, 2, 3, 4, 5, 20].map(outboxRetryDelay)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000]);
+    expect([0, 1, 2, 3, 4, 5, 20].map(outboxRetryDelay)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000,
+    ]);
   });
 });

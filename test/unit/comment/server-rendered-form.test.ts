@@ -11,7 +11,10 @@ describe('wordpressCommentsEndpoint: the comments route under the REST API root 
     ['https://news.example/blog/api/', 'https://news.example/blog/api/wp/v2/comments'],
     // Plain permalinks, as WordPress 6.1 prints them with and without index.php.
     ['https://news.example/?rest_route=/', 'https://news.example/?rest_route=%2Fwp%2Fv2%2Fcomments'],
-    ['http://127.0.0.1:8081/index.php?rest_route=/', 'http://127.0.0.1:8081/index.php?rest_route=%2Fwp%2Fv2%2Fcomments'],
+    [
+      'http://127.0.0.1:8081/index.php?rest_route=/',
+      'http://127.0.0.1:8081/index.php?rest_route=%2Fwp%2Fv2%2Fcomments',
+    ],
     // Other query parameters (a language plugin's) stay.
     ['https://news.example/?lang=uk&rest_route=/', 'https://news.example/?lang=uk&rest_route=%2Fwp%2Fv2%2Fcomments'],
   ])('%s → %s', (root, endpoint) => {

@@ -71,15 +71,25 @@ describe('validateComment', () => {
     expect(errorsFor({ email: 'reader@example' }, 'optional')).toEqual({ email: { code: 'email' } });
   });
 
-  it.each(['example.com', 'www.example.com/blog', 'https://example.com/about?me=1', 'http://localhost:8080', 'example.com:8080', 'HTTPS://Example.com'])(
-    'accepts the website %s',
-    (url) => expect(errorsFor({ url })).toEqual({}),
-  );
+  it.each([
+    'example.com',
+    'www.example.com/blog',
+    'https://example.com/about?me=1',
+    'http://localhost:8080',
+    'example.com:8080',
+    'HTTPS://Example.com',
+  ])('accepts the website %s', (url) => expect(errorsFor({ url })).toEqual({}));
 
-  it.each(['mysite', 'my site.com', 'javascript:alert(1)', 'mailto:olena@example.com', 'olena@example.com', 'ftp://example.com', 'http://', 'http://exa mple.com'])(
-    'tells the reader %s is not a website',
-    (url) => expect(errorsFor({ url })).toEqual({ url: { code: 'url' } }),
-  );
+  it.each([
+    'mysite',
+    'my site.com',
+    'javascript:alert(1)',
+    'mailto:olena@example.com',
+    'olena@example.com',
+    'ftp://example.com',
+    'http://',
+    'http://exa mple.com',
+  ])('tells the reader %s is not a website', (url) => expect(errorsFor({ url })).toEqual({ url: { code: 'url' } }));
 
   it('accepts a name of 245 bytes and refuses 246, counting Cyrillic letters as 2 bytes', () => {
     const cyrillic = 'Ж'.repeat(122);
@@ -91,7 +101,9 @@ describe('validateComment', () => {
   it('refuses a comment of 65,526 bytes of emoji though it is only 32,764 characters long', () => {
     const emoji = '😀'.repeat(16381);
     expect(errorsFor({ content: `${emoji}a` })).toEqual({});
-    expect(errorsFor({ content: `${emoji}ab` })).toEqual({ content: { code: 'too-long', limit: COMMENT_LIMITS.content } });
+    expect(errorsFor({ content: `${emoji}ab` })).toEqual({
+      content: { code: 'too-long', limit: COMMENT_LIMITS.content },
+    });
     expect(`${emoji}ab`.length).toBe(32764);
   });
 
@@ -133,7 +145,14 @@ describe('normalizeWebsite', () => {
 
 describe('normalizeCommentFields', () => {
   it('sends the fields trimmed, with the website completed', () => {
-    expect(normalizeCommentFields({ content: '\n Hello \n', name: ' Olena ', email: ' olena@example.com', url: 'example.com ' })).toEqual({
+    expect(
+      normalizeCommentFields({
+        content: '\n Hello \n',
+        name: ' Olena ',
+        email: ' olena@example.com',
+        url: 'example.com ',
+      }),
+    ).toEqual({
       content: 'Hello',
       name: 'Olena',
       email: 'olena@example.com',
@@ -142,7 +161,12 @@ describe('normalizeCommentFields', () => {
   });
 
   it('sends no name, email or website for a signed-in reader, whose account the server knows', () => {
-    expect(normalizeCommentFields({ content: ' Hello ', name: 'Olena', email: 'olena@example.com', url: 'example.com' }, 'hidden')).toEqual({
+    expect(
+      normalizeCommentFields(
+        { content: ' Hello ', name: 'Olena', email: 'olena@example.com', url: 'example.com' },
+        'hidden',
+      ),
+    ).toEqual({
       content: 'Hello',
       name: '',
       email: '',

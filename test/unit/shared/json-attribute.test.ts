@@ -9,7 +9,8 @@ import { jsonObjectAttribute } from '../../../src/shared/json-attribute.js';
 
 type Words = Record<string, unknown>;
 const declaration = jsonObjectAttribute<Words>('comment-form', 'strings');
-const fromAttribute = (text: string | null) => (declaration.converter as ComplexAttributeConverter<Words>).fromAttribute!(text);
+const fromAttribute = (text: string | null) =>
+  (declaration.converter as ComplexAttributeConverter<Words>).fromAttribute!(text);
 /** The value the property ends with when the attribute is set to `text` over `previous`, and whether Lit re-renders. */
 function setAttribute(text: string | null, previous: Words | undefined) {
   const value = fromAttribute(text);
@@ -41,7 +42,9 @@ describe('jsonObjectAttribute', () => {
     expect(value).toEqual(previous);
     expect(changed).toBe(false);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toMatch(/^<comment-form> keeps its strings as they were: its strings attribute is not a JSON object \(SyntaxError: .+\)\.$/);
+    expect(String(warn.mock.calls[0]![0])).toMatch(
+      /^<comment-form> keeps its strings as they were: its strings attribute is not a JSON object \(SyntaxError: .+\)\.$/,
+    );
   });
 
   it('keeps the words it had for JSON that is not an object: an array, a string, a number, null', () => {
