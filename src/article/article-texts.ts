@@ -52,7 +52,7 @@ export function articleTexts(view: ArticleView, host: ReactiveControllerHost & E
  * Whether all of the view's content is on show. A large content is once it is rendered and
  * no longer `aria-busy`, which the progressive filler says until its last block is in.
  */
-export const textsComplete = (view: ArticleView): boolean =>
+export const fullyShown = (view: ArticleView): boolean =>
   !view.largeContent || made.get(view)?.content?.getAttribute('aria-busy') === null;
 
 /**

@@ -25,7 +25,7 @@ export interface ArticleView {
 }
 
 /** Sanitizes the article's texts (relative URLs resolved against the article's own), for the render to show. */
-export async function viewArticle(article: Article): Promise<ArticleView> {
+export async function articleView(article: Article): Promise<ArticleView> {
   const base = article.baseUrl ?? document.baseURI;
   const [headline, summary, content] = await Promise.all([
     shownText(article.title, base),

@@ -16,7 +16,7 @@ import { asFeedError, type FeedError } from './feed-error.js';
 import { hasArticleSource, inlineFeedText, loadArticle } from './load-article.js';
 import { newsArticleStyles } from './news-article.styles.js';
 import { yieldToPage } from './yield-to-page.js';
-import { viewArticle, type ArticleView } from './article-view.js';
+import { articleView, type ArticleView } from './article-view.js';
 import {
   SERVER_RENDERED_SELECTOR,
   readServerRenderedArticle,
@@ -27,7 +27,7 @@ import { writeStructuredData } from './structured-data-script.js';
 import type { NewsArticleStringOverrides } from './news-article.strings.js';
 import { localeFormats } from './locale-formats.js';
 import { articleTemplate, errorTemplate, placeholderTemplate, type Wording } from './news-article.templates.js';
-import { articleTexts, loadProgressiveContent, textsComplete } from './article-texts.js';
+import { articleTexts, fullyShown, loadProgressiveContent } from './article-texts.js';
 
 export { newsArticleStrings } from './news-article.strings.js';
 export type { NewsArticleStringOverrides, NewsArticleStrings } from './news-article.strings.js';
@@ -135,7 +135,7 @@ export class NewsArticleElement extends LitElement {
       signal.throwIfAborted();
       // The page already shows this article, and not an older version: keep it, and spend nothing on texts never shown.
       if (markup && !replacesServerRendered(article, markup)) return { article, replacesMarkup: false };
-      const view = await viewArticle(article);
+      const view = await articleView(article);
       // A long content was sanitized in this task: the page's turn, then the code that shows it progressively.
       if (view.largeContent) {
         await yieldToPage();
@@ -177,7 +177,7 @@ export class NewsArticleElement extends LitElement {
         return 'loading';
       case TaskStatus.COMPLETE:
         // A large article is on show from its first screen, and ready once all of it is.
-        return textsComplete(this.#articleTask.value!) ? 'ready' : 'loading';
+        return fullyShown(this.#articleTask.value!) ? 'ready' : 'loading';
       case TaskStatus.ERROR:
         return 'error';
       default:

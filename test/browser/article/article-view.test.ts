@@ -6,8 +6,8 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
 import type { Article } from '../../../src/article/article.js';
-import { articleTexts, textsComplete } from '../../../src/article/article-texts.js';
-import { viewArticle } from '../../../src/article/article-view.js';
+import { articleTexts, fullyShown } from '../../../src/article/article-texts.js';
+import { articleView } from '../../../src/article/article-view.js';
 
 const article = (fields: Partial<Article>): Article => ({
   format: 'json-feed',
@@ -23,7 +23,7 @@ const noHost = undefined as unknown as ReactiveControllerHost & Element;
 
 describe('the article view: what the task returns', () => {
   it('holds sanitized HTML as a fragment of an inert document, which rendering copies and never changes', async () => {
-    const view = await viewArticle(
+    const view = await articleView(
       article({
         title: { kind: 'html', value: 'Talks <em>end</em>' },
         content: { kind: 'html', value: '<p onclick="alert(1)">One <img src="/a.png" alt=""></p><p>Two</p>' },
@@ -47,11 +47,11 @@ describe('the article view: what the task returns', () => {
     );
     // Rendered again, the same elements.
     expect(articleTexts(view, noHost)).to.equal(texts);
-    expect(textsComplete(view)).to.equal(true);
+    expect(fullyShown(view)).to.equal(true);
   });
 
   it('holds plain text as strings: a headline as it is, a content as its paragraphs', async () => {
-    const view = await viewArticle(
+    const view = await articleView(
       article({
         title: { kind: 'text', value: 'A <b> title' },
         content: { kind: 'text', value: 'First\n\n  \n\nSecond <img src=x onerror=alert(1)>' },
@@ -71,7 +71,7 @@ describe('the article view: what the task returns', () => {
   });
 
   it('leaves out a text with nothing to see, and an excerpt that only repeats the start of the content', async () => {
-    const view = await viewArticle(
+    const view = await articleView(
       article({
         title: { kind: 'html', value: '<script>alert(1)</script> ' },
         summary: { kind: 'html', value: '<p>The foreign ministers met in Antalya [&hellip;]</p>' },
@@ -89,11 +89,11 @@ describe('the article view: what the task returns', () => {
 
   it('marks a content over 200,000 characters as large, to be rendered progressively', async () => {
     const paragraph = '<p>Ninety minutes of talks ended without a ceasefire.</p>';
-    const short = await viewArticle(article({ content: { kind: 'html', value: paragraph.repeat(100) } }));
-    const long = await viewArticle(article({ content: { kind: 'html', value: paragraph.repeat(4_000) } }));
+    const short = await articleView(article({ content: { kind: 'html', value: paragraph.repeat(100) } }));
+    const long = await articleView(article({ content: { kind: 'html', value: paragraph.repeat(4_000) } }));
     expect(short.largeContent).to.equal(false);
     expect(long.largeContent).to.equal(true);
     // Not complete before the render has put its first screen in.
-    expect(textsComplete(long)).to.equal(false);
+    expect(fullyShown(long)).to.equal(false);
   });
 });
