@@ -34,6 +34,9 @@ export default defineConfig({
       fileName: () => 'news-widgets.js',
     },
     rollupOptions: {
+      // Lazy chunks (<comment-list>) import Lit and the shared modules from the bundle itself; with
+      // Vite's 'strict' library signatures they would go to a further chunk every page must load.
+      preserveEntrySignatures: 'allow-extension',
       // Vite keeps ES library builds unminified for consumers' bundlers; this file goes straight to browsers.
       output: { chunkFileNames: 'news-widgets-[name]-[hash].js', minify: true, comments: false },
     },

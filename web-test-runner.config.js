@@ -11,6 +11,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { browserPath, chromiumArgs, selectedBrowsers } from './scripts/browsers.js';
 import { webkitLauncher } from './scripts/webkit-launcher.js';
+import { commentListMiddleware } from './test/comment-list-middleware.js';
 import { commentServerMiddleware } from './test/comment-server-middleware.js';
 import { demoEndpointMiddleware } from './test/demo-endpoint-middleware.js';
 import { feedServerMiddleware } from './test/feed-server-middleware.js';
@@ -69,7 +70,7 @@ function cloneForReport(value) {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware, failingLocaleMiddleware],
+  middleware: [commentListMiddleware, demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware, failingLocaleMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin(), reportUncloneableValues],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   // One test file at a time in each browser (the browsers run side by side). Firefox

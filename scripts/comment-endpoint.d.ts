@@ -7,4 +7,9 @@ export function createCommentEndpoint(options: {
   file: string;
   basePath?: string;
   delayMs?: number;
+  holdForModeration?: (comment: { content: string }) => boolean;
 }): (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void>;
+export function listComments(
+  all: Record<string, unknown>[],
+  searchParams: URLSearchParams,
+): { total: number; comments: Record<string, unknown>[] };

@@ -40,22 +40,58 @@ export function validateComment(comment) {
   if (!text(comment.content)) errors.content = 'Enter your comment';
   if (!text(comment.name)) errors.name = 'Enter your name';
   if (!text(comment.email)) errors.email = 'Enter your email address';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text(comment.email))) errors.email = 'Enter an email address in the correct format, like name@example.com';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text(comment.email)))
+    errors.email = 'Enter an email address in the correct format, like name@example.com';
   for (const [field, limit] of Object.entries(LIMITS)) {
-    if (!errors[field] && bytes(text(comment[field])) > limit) errors[field] = `This is too long (at most ${limit} bytes)`;
+    if (!errors[field] && bytes(text(comment[field])) > limit)
+      errors[field] = `This is too long (at most ${limit} bytes)`;
   }
   return errors;
 }
 
 /**
- * @param {{ file: string, basePath?: string, delayMs?: number }} options
+ * The answer to `GET ?postId=&page=&perPage=&order=` (docs/json-protocol.md): the
+ * post's approved comments, one page in date order, as their public fields (never the
+ * email or the key); the count of all of them in `X-Total-Count`. Without `page`, all.
  */
-export function createCommentEndpoint({ file, basePath = '/api/comments', delayMs = 4000 }) {
+export function listComments(all, searchParams) {
+  const postId = searchParams.get('postId');
+  const order = searchParams.get('order') === 'desc' ? -1 : 1;
+  const listed = all
+    .filter((comment) => (postId === null || comment.postId === postId) && comment.status === 'approved')
+    .sort((a, b) => order * (Date.parse(a.date) - Date.parse(b.date) || Number(a.id) - Number(b.id)));
+  const page = Math.max(1, Math.trunc(Number(searchParams.get('page'))) || 1);
+  const perPage = searchParams.has('page')
+    ? Math.min(100, Math.max(1, Math.trunc(Number(searchParams.get('perPage'))) || 20))
+    : listed.length;
+  const visible = listed
+    .slice((page - 1) * perPage, page * perPage)
+    .map(({ id, postId: post, parentId, name, url, content, date }) => ({
+      id,
+      postId: post,
+      parentId,
+      name,
+      url,
+      content,
+      date,
+    }));
+  return { total: listed.length, comments: visible };
+}
+
+/**
+ * @param {{ file: string, basePath?: string, delayMs?: number, holdForModeration?: (comment: { content: string }) => boolean }} options
+ * `holdForModeration` says which new comments wait for a moderator (status `pending`): they are never listed.
+ */
+export function createCommentEndpoint({
+  file,
+  basePath = '/api/comments',
+  delayMs = 4000,
+  holdForModeration = () => false,
+}) {
   let failureMode = 'none';
   let comments;
   let writing = Promise.resolve();
-  const load = async () =>
-    (comments ??= await readFile(file, 'utf8').then(JSON.parse, () => []));
+  const load = async () => (comments ??= await readFile(file, 'utf8').then(JSON.parse, () => []));
   const save = () =>
     (writing = writing.then(async () => {
       await mkdir(dirname(file), { recursive: true });
@@ -74,14 +110,15 @@ export function createCommentEndpoint({ file, basePath = '/api/comments', delayM
     if (url.pathname !== basePath) return next();
     const all = await load();
     if (req.method === 'GET') {
-      const postId = url.searchParams.get('postId');
-      return send(res, 200, all.filter((comment) => postId === null || comment.postId === postId).map(({ email, idempotencyKey, ...visible }) => visible));
+      const { total, comments: listed } = listComments(all, url.searchParams);
+      return send(res, 200, listed, { 'x-total-count': String(total) });
     }
     if (req.method !== 'POST') return send(res, 405, { message: 'Use POST to add a comment.' }, { allow: 'GET, POST' });
 
     if (failureMode === 'offline') return req.socket.destroy();
     if (failureMode === '500') return send(res, 500, { message: 'The comment service is down (demo switch).' });
-    if (failureMode === '429') return send(res, 429, { message: 'Too many comments; wait a moment (demo switch).' }, { 'retry-after': '5' });
+    if (failureMode === '429')
+      return send(res, 429, { message: 'Too many comments; wait a moment (demo switch).' }, { 'retry-after': '5' });
     if (failureMode === 'slow') await new Promise((resolve) => setTimeout(resolve, delayMs));
 
     let comment;
@@ -107,7 +144,7 @@ export function createCommentEndpoint({ file, basePath = '/api/comments', delayM
       email: comment.email.trim(),
       url: typeof comment.url === 'string' ? comment.url.trim() : '',
       content: comment.content.trim(),
-      status: 'approved',
+      status: holdForModeration(comment) ? 'pending' : 'approved',
       date: new Date().toISOString(),
       idempotencyKey: key,
     };

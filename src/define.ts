@@ -5,18 +5,25 @@
  * to that script, with one console warning that says how to register ours under
  * another tag; the other element is registered all the same.
  * The script-tag bundle `dist/news-widgets.js` is built from this module, and exports
- * the classes so a page can do exactly that.
+ * the classes so a page can do exactly that. `<comment-list>` is registered, and its
+ * code downloaded, only once one is on the page (list/comment-list-define.ts).
  */
 import { ContextRoot } from '@lit/context';
 import { CommentFormElement } from './comment/comment-form.js';
 import { NewsArticleElement } from './article/news-article.js';
+import { defineCommentListWhenUsed } from './list/comment-list-define.js';
 
 export { CommentFormElement, NewsArticleElement };
 
 /** Marks the classes this library registers, in every copy of it (a registry-wide symbol). */
 const REGISTERED_BY_NEWS_WIDGETS = Symbol.for('news-widgets.registered');
 
-function defineUnlessTaken(element: typeof NewsArticleElement | typeof CommentFormElement, tag: string, className: string): void {
+function defineUnlessTaken(
+  element: { define(tag: string): void },
+  tag: string,
+  className: string,
+  from = import.meta.url,
+): void {
   const existing = customElements.get(tag);
   if (!existing) {
     element.define(tag);
@@ -25,7 +32,7 @@ function defineUnlessTaken(element: typeof NewsArticleElement | typeof CommentFo
     console.warn(
       `news-widgets: <${tag}> is already defined by another script on this page, so news-widgets left it alone ` +
         `and its own <${tag}> is not available. To use it, register it under another tag: ` +
-        `import { ${className} } from '${import.meta.url}'; ${className}.define('other-tag');`,
+        `import { ${className} } from '${from}'; ${className}.define('other-tag');`,
     );
   }
 }
@@ -37,3 +44,4 @@ const articleTag = customElements.get('news-article');
 if (articleTag && !(REGISTERED_BY_NEWS_WIDGETS in articleTag)) new ContextRoot().attach(document.documentElement);
 defineUnlessTaken(NewsArticleElement, 'news-article', 'NewsArticleElement');
 defineUnlessTaken(CommentFormElement, 'comment-form', 'CommentFormElement');
+defineCommentListWhenUsed((element, from) => defineUnlessTaken(element, 'comment-list', 'CommentListElement', from));

@@ -1,7 +1,7 @@
 /**
  * The package's classes and types, with no side effects: import
- * `news-widgets/define.js` (or call `NewsArticleElement.define()` and
- * `CommentFormElement.define()`) to register the tags.
+ * `news-widgets/define.js` (or call `NewsArticleElement.define()`,
+ * `CommentFormElement.define()` and `CommentListElement.define()`) to register the tags.
  */
 export { NewsArticleElement, newsArticleStrings } from './article/news-article.js';
 export type { NewsArticleState, NewsArticleStringOverrides, NewsArticleStrings } from './article/news-article.js';
@@ -18,6 +18,9 @@ export {
 } from './comment/comment-form.js';
 export { commentFormStrings } from './comment/comment-form.strings.js';
 export type { CommentFormStrings } from './comment/comment-form.strings.js';
+export { CommentListElement, CommentListReplyEvent } from './list/comment-list.js';
+export { commentListStrings } from './list/comment-list.strings.js';
+export type { CommentListStrings } from './list/comment-list.strings.js';
 export type {
   CommentField,
   CommentFields,

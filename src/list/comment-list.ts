@@ -1,0 +1,457 @@
+/**
+ * `<comment-list>`: the conversation under an article. It reads a post's comments
+ * from WordPress or the JSON protocol once it is near the viewport (comment-pages.ts),
+ * shows them as a thread (comment-thread.ts), moves its `<comment-form>` under the
+ * comment a reader replies to, and keeps the reader's own held comment in view across
+ * reloads (held-comments.ts).
+ */
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { articleContext } from '../shared/article-context.js';
+import { headingTag } from '../shared/heading-tag.js';
+import { jsonObjectAttribute } from '../shared/json-attribute.js';
+import { LanguageController } from '../shared/language-controller.js';
+import type { CommentFormElement, CommentFormSuccessEvent } from '../comment/comment-form.js';
+import { CommentListReplyEvent } from './comment-list.events.js';
+import {
+  builtInListStrings,
+  commentListStrings,
+  countHeading,
+  fillIn,
+  type CommentListStrings,
+} from './comment-list.strings.js';
+import { commentListStyles } from './comment-list.styles.js';
+import { renderCommentList, type CommentListView } from './comment-list.templates.js';
+import { CommentPages, type PageLoad } from './comment-pages.js';
+import { buildThread } from './comment-thread.js';
+import { HeldCommentStore, heldAsListed, isListed, stillHeld, type HeldComment } from './held-comments.js';
+import type { CommentOrder, ListedComment } from './listed-comment.js';
+import { describeDate } from './relative-date.js';
+
+export { CommentListReplyEvent } from './comment-list.events.js';
+
+/** Where this class can be imported from: its own chunk in the script-tag bundle. */
+export const moduleUrl = import.meta.url;
+
+const ORDER_KEY = 'news-widgets.comment-list.order';
+const PERMALINK = /^#comment-(.+)$/;
+const heldStore = new HeldCommentStore();
+
+/**
+ * The comments of a post, threaded, with replies through a `<comment-form>` inside it.
+ *
+ * @summary The conversation under an article: threaded, paged, with replies and the reader's own held comment.
+ * @tag comment-list
+ *
+ * @slot - A `<comment-form>`: shown above or below the list (`form-position`), moved under a comment to reply.
+ *
+ * @csspart heading - The "N comments" heading.
+ * @csspart order - The Oldest/Newest toggle; each button is `order-button`.
+ * @csspart thread - The ordered list of comments; nested lists are `replies`.
+ * @csspart comment - Each comment's `<article>` (`comment-pending` too when held for moderation).
+ * @csspart comment-header - Avatar, author, date.
+ * @csspart avatar - The author's avatar (WordPress), 48 × 48 px.
+ * @csspart author - The author's name or link.
+ * @csspart permalink - The date, linking to the comment.
+ * @csspart in-reply-to - "in reply to NAME" on replies shown flat.
+ * @csspart moderation - "Your comment is awaiting moderation."
+ * @csspart content - The comment's text.
+ * @csspart reply-button - Each "Reply" button.
+ * @csspart reply-area - Where the form goes under a comment, with `cancel-reply`.
+ * @csspart load-more - The "Load N more" button.
+ * @csspart loading - The loading message. @csspart empty - The empty message. @csspart error - The error with `retry`.
+ * @csspart form - Where the form sits when not replying.
+ * @csspart status - The live region.
+ *
+ * @cssprop --comment-list-accent - Buttons, focus and highlight. Default: `--comment-form-accent`, else `LinkText`.
+ * @cssprop --comment-list-accent-text - Text on a pressed button. Default: `--comment-form-accent-text`, else `Canvas`.
+ * @cssprop --comment-list-indent - Indentation of each reply level. Default: 1.5rem.
+ * @cssprop --comment-list-gap - Space between comments. Default: 1.25rem.
+ * @cssprop --comment-list-radius - Corner radius. Default: `--comment-form-radius`, else 0.25rem.
+ *
+ * @fires load - The first page of comments is shown.
+ * @fires error - The comments could not be loaded.
+ * @fires {CommentListReplyEvent} comment-list-reply - The reader started a reply: the form moved under a comment.
+ */
+export class CommentListElement extends LitElement {
+  static override styles = commentListStyles;
+
+  static override properties = {
+    endpoint: { reflect: true },
+    protocol: {},
+    postId: { attribute: 'post-id' },
+    depth: { type: Number },
+    perPage: { type: Number, attribute: 'per-page' },
+    formPosition: { attribute: 'form-position' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    strings: jsonObjectAttribute<Partial<CommentListStrings>>('comment-list', 'strings'),
+    _order: { state: true },
+    _replyTo: { state: true },
+    _highlighted: { state: true },
+    _announcement: { state: true },
+    _own: { state: true },
+    _translatedWords: { state: true },
+  };
+
+  /** Registers the element under `tag` (default `comment-list`) in `registry`; a second call is harmless. */
+  static define(tag = 'comment-list', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, class extends this {});
+  }
+
+  /** Where comments are read: a WordPress `/wp/v2/comments` route or a JSON protocol endpoint. Default: the inner form's. */
+  declare endpoint: string | undefined;
+  /** `wordpress` or `json`. Default: `wordpress` for a `/wp/v2/comments` endpoint, else `json`. */
+  declare protocol: string | undefined;
+  /** The post whose comments are shown. Default: the enclosing `<news-article>`'s post. */
+  declare postId: string | undefined;
+  /** Levels of nested replies, as WordPress's "thread comments N levels deep"; deeper replies show flat. Default: 5. */
+  declare depth: number;
+  /** Comments per page (the source may cap it: WordPress at 100). Default: 20. */
+  declare perPage: number;
+  /** `below` (default) or `above`: where the form sits when the reader is not replying. */
+  declare formPosition: 'above' | 'below';
+  /** Level of the "N comments" heading, 1–6. Default: 2. */
+  declare headingLevel: number;
+  /** Replacements for any of the list's words (property, or JSON in the attribute). */
+  declare strings: Partial<CommentListStrings>;
+
+  declare _order: CommentOrder;
+  declare _replyTo: ListedComment | undefined;
+  declare _highlighted: string | undefined;
+  declare _announcement: string;
+  /** The reader's own comments: held ones from storage, and ones posted in this page view. */
+  declare _own: ListedComment[];
+  declare _translatedWords: Partial<CommentListStrings>;
+
+  #pages = new CommentPages(this);
+  #article = new ContextConsumer(this, { context: articleContext, subscribe: true });
+  #language = new LanguageController(this, (language) => void this.#loadWords(language));
+  #visibility: IntersectionObserver | undefined;
+  #near = false;
+  #held: HeldComment[] = [];
+  /** The comment a permalink asks for, until it is shown. */
+  #wanted: string | undefined;
+  #afterUpdate: (() => void) | undefined;
+  #dates = new WeakMap<Date, { label: string; title: string }>();
+  #datesLanguage: string | undefined;
+  /** The form's words before it was retitled for a reply. */
+  #formStrings: CommentFormElement['strings'] | undefined;
+
+  constructor() {
+    super();
+    this.depth = 5;
+    this.perPage = 20;
+    this.formPosition = 'below';
+    this.headingLevel = 2;
+    this.strings = {};
+    this._order = readOrder();
+    this._announcement = '';
+    this._own = [];
+    this._translatedWords = {};
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.#onHashChange);
+    this.addEventListener('comment-form-success', this.#onPosted);
+    this.addEventListener('keydown', this.#onKeydown);
+    this.#wanted = PERMALINK.exec(location.hash)?.[1];
+    // Nothing is fetched until the list is near the viewport, unless the address asks for a comment.
+    this.#visibility = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#near = true;
+        this.#visibility?.disconnect();
+        this.requestUpdate();
+      },
+      { rootMargin: '600px 0px' },
+    );
+    this.#visibility.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.#onHashChange);
+    this.removeEventListener('comment-form-success', this.#onPosted);
+    this.removeEventListener('keydown', this.#onKeydown);
+    this.#visibility?.disconnect();
+  }
+
+  /** The form this list moves for replies: its own `<comment-form>` child. */
+  get #form(): CommentFormElement | null {
+    return this.querySelector(':scope > comment-form');
+  }
+
+  get #endpoint(): string | undefined {
+    return this.endpoint ?? this.#form?.endpoint ?? undefined;
+  }
+
+  get #postId(): string | undefined {
+    const article = this.#article.value;
+    return (
+      this.postId ?? (article ? String(article.postId ?? article.id) : undefined) ?? this.#form?.postId ?? undefined
+    );
+  }
+
+  /** The IndexedDB key of this post's held comments: the endpoint (absolute) and the post. */
+  get #heldPlace(): string {
+    return `${new URL(this.#endpoint ?? '', document.baseURI).href}|${this.#postId ?? ''}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const endpoint = this.#endpoint;
+    const postId = this.#postId;
+    if (!endpoint || !postId || !(this.#near || this.#wanted)) return;
+    const current = this.#pages.settings;
+    const perPage = Math.min(100, Math.max(1, Math.trunc(this.perPage) || 20));
+    if (
+      current?.endpoint === endpoint &&
+      current.postId === postId &&
+      current.order === this._order &&
+      current.perPage === perPage &&
+      current.protocol === this.protocol
+    )
+      return;
+    void changed;
+    void this.#start({ endpoint, protocol: this.protocol, postId, perPage, order: this._order });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const after = this.#afterUpdate;
+    this.#afterUpdate = undefined;
+    after?.();
+  }
+
+  protected override render(): TemplateResult {
+    const pages = this.#pages;
+    const own = this._own.filter((comment) => !isListed(heldFromListed(comment), pages.comments));
+    const thread = buildThread([...pages.comments, ...own], {
+      order: this._order,
+      maxDepth: this.depth,
+      complete: pages.complete,
+    });
+    const count = pages.total + own.filter((comment) => !comment.pending).length;
+    const state = pages.status === 'ready' ? (thread.length ? 'ready' : 'empty') : pages.status;
+    const language = this.#language.language;
+    const now = Date.now();
+    // Formatted once per comment and language: a render of 500 comments would otherwise format 1,000 dates.
+    if (this.#datesLanguage !== language) this.#dates = new WeakMap();
+    this.#datesLanguage = language;
+    const dates = this.#dates;
+    const view: CommentListView = {
+      text: this.#text,
+      heading: headingTag(this.headingLevel, 2),
+      headingText: pages.status === 'ready' ? countHeading(count, language, this.#text) : this.#text('heading'),
+      state,
+      order: this._order,
+      thread,
+      remaining: pages.remaining,
+      loadingMore: pages.loadingMore,
+      formPosition: this.formPosition === 'above' ? 'above' : 'below',
+      canReply: !!this.#form,
+      replyingTo: this._replyTo?.id,
+      highlighted: this._highlighted,
+      announcement: this._announcement,
+      contentOf: (comment) => pages.contentOf(comment),
+      describeDate: (date) => {
+        let described = dates.get(date);
+        if (!described) dates.set(date, (described = describeDate(date, now, language)));
+        return described;
+      },
+      on: this.#on,
+    };
+    return renderCommentList(view);
+  }
+
+  #text = (key: keyof CommentListStrings, values?: Record<string, string | number>): string => {
+    const template = this.strings?.[key] ?? this._translatedWords[key] ?? commentListStrings[key];
+    return values ? fillIn(template, values) : template;
+  };
+
+  async #loadWords(language: string | undefined): Promise<void> {
+    const words = await builtInListStrings(language);
+    if (language !== this.#language.language) return;
+    if (words) this._translatedWords = words;
+    else
+      console.warn(
+        `<${this.localName}> keeps the words it shows: those for lang="${language}" could not be downloaded.`,
+        this,
+      );
+  }
+
+  async #start(settings: Parameters<CommentPages['start']>[0]): Promise<void> {
+    const first = this.#pages.start(settings);
+    this.#held = await heldStore.read(this.#heldPlace);
+    const load = await first;
+    if (!load) return;
+    this.dispatchEvent(new Event(load.ok ? 'load' : 'error'));
+    await this.#afterLoad(load);
+  }
+
+  /** After a page: drops held comments the server now lists, and follows a permalink. */
+  async #afterLoad(load: PageLoad): Promise<void> {
+    if (!load?.ok) return;
+    const now = Date.now();
+    const kept = this.#held.filter((held) => stillHeld(held, this.#pages.comments, now));
+    if (kept.length !== this.#held.length) await heldStore.write(this.#heldPlace, kept);
+    this.#held = kept;
+    const posted = this._own.filter((comment) => !comment.pending);
+    this._own = [...posted, ...kept.map(heldAsListed)];
+    if (this.#wanted) await this.#reveal(this.#wanted);
+  }
+
+  /** Loads pages until comment `id` is there, then scrolls to it, focuses and highlights it. */
+  async #reveal(id: string): Promise<void> {
+    while (!this.#pages.comments.some((comment) => comment.id === id) && !this.#pages.complete) {
+      const load = await this.#pages.more();
+      if (!load?.ok) return;
+    }
+    this.#wanted = undefined;
+    if (!this.#pages.comments.some((comment) => comment.id === id) && !this._own.some((comment) => comment.id === id))
+      return;
+    this._highlighted = id;
+    this.#afterUpdate = () => this.#focusComment(id);
+    this.requestUpdate();
+  }
+
+  #focusComment(id: string): void {
+    const article = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
+    article?.focus({ preventScroll: true });
+    article?.scrollIntoView({ block: 'start' });
+  }
+
+  #onHashChange = (): void => {
+    const id = PERMALINK.exec(location.hash)?.[1];
+    if (!id) return;
+    this.#wanted = id;
+    if (this.#pages.status === 'ready') void this.#reveal(id);
+    else this.requestUpdate();
+  };
+
+  #on: CommentListView['on'] = {
+    order: (order) => {
+      if (order === this._order) return;
+      this._order = order;
+      try {
+        localStorage.setItem(ORDER_KEY, order);
+      } catch {
+        // Not remembered where storage is blocked; the order still applies now.
+      }
+    },
+    retry: () => {
+      const settings = this.#pages.settings;
+      if (settings) void this.#start(settings);
+    },
+    more: () => void this.#loadMore(),
+    reply: (comment) => void this.#reply(comment),
+    cancelReply: () => this.#cancelReply(),
+    slotChange: () => this.requestUpdate(),
+  };
+
+  async #loadMore(): Promise<void> {
+    const load = await this.#pages.more();
+    if (!load?.ok) return;
+    this._announcement = this.#text('loadedMore', { count: load.added.length });
+    // Focus on the first new comment that is shown (a reply waiting for its parent is not).
+    this.#afterUpdate = () => {
+      for (const comment of load.added) {
+        const article = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(comment.id)}`);
+        if (article) return article.focus();
+      }
+    };
+    await this.#afterLoad(load);
+    this.requestUpdate();
+  }
+
+  async #reply(comment: ListedComment): Promise<void> {
+    const form = this.#form;
+    if (!form) return;
+    const name = comment.authorName || this.#text('anonymous');
+    this.#formStrings ??= form.strings;
+    form.parent = comment.id;
+    form.strings = { ...this.#formStrings, replyHeading: this.#text('replyTo', { name }) };
+    form.slot = 'reply';
+    this._replyTo = comment;
+    this._announcement = this.#text('formMoved', { name });
+    this.dispatchEvent(new CommentListReplyEvent(comment.id, name));
+    await this.updateComplete;
+    await form.updateComplete;
+    focusCommentBox(form);
+  }
+
+  /** Puts the form back where it was; `focus` says where focus goes then (the Reply button by default). */
+  #cancelReply(focus: 'reply-button' | 'none' = 'reply-button'): void {
+    const form = this.#form;
+    const comment = this._replyTo;
+    if (!form || !comment) return;
+    form.parent = undefined;
+    if (this.#formStrings) form.strings = this.#formStrings;
+    this.#formStrings = undefined;
+    form.removeAttribute('slot');
+    this._replyTo = undefined;
+    this._announcement = this.#text('formReturned');
+    if (focus === 'reply-button')
+      this.#afterUpdate = () => this.renderRoot.querySelector<HTMLElement>(`#reply-${CSS.escape(comment.id)}`)?.focus();
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this._replyTo || event.defaultPrevented) return;
+    event.preventDefault();
+    this.#cancelReply();
+  };
+
+  /** The reader's comment was posted: it shows in its place at once; a held one is kept in this browser. */
+  #onPosted = (event: CommentFormSuccessEvent): void => {
+    const { submission, status } = event;
+    const held: HeldComment = {
+      key: submission.id,
+      parent: submission.parent || '0',
+      authorName: submission.fields.name.trim(),
+      authorUrl: submission.fields.url.trim() || undefined,
+      content: submission.fields.content.trim(),
+      createdAt: submission.createdAt,
+    };
+    const shown = { ...heldAsListed(held), pending: status === 'pending', id: `own-${held.key}` };
+    if (status === 'pending') {
+      shown.id = `held-${held.key}`;
+      this.#held = [...this.#held.filter((kept) => kept.key !== held.key), held];
+      void heldStore.write(this.#heldPlace, this.#held);
+    }
+    this._own = [...this._own.filter((comment) => comment.id !== shown.id), shown];
+    if (this._replyTo) this.#cancelReply('none');
+    this._announcement = this.#text('commentShown');
+    this.#afterUpdate = () => this.#focusComment(shown.id);
+  };
+}
+
+/** The comment as a held comment, to ask whether the server lists it now. */
+function heldFromListed(comment: ListedComment): HeldComment {
+  return {
+    key: comment.id,
+    parent: comment.parent,
+    authorName: comment.authorName,
+    content: comment.content.value,
+    createdAt: comment.date?.getTime() ?? 0,
+  };
+}
+
+function readOrder(): CommentOrder {
+  try {
+    return localStorage.getItem(ORDER_KEY) === 'desc' ? 'desc' : 'asc';
+  } catch {
+    return 'asc';
+  }
+}
+
+/** Focuses the form's comment box (its first field), as WordPress's reply does. */
+function focusCommentBox(form: CommentFormElement): void {
+  const box = form.shadowRoot?.querySelector<HTMLElement>('textarea, input, button');
+  (box ?? form).focus();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-list': CommentListElement;
+  }
+}

@@ -1,0 +1,31 @@
+/** Arabic words of `<comment-list>` (shown right to left). */
+import type { CommentListStrings } from '../comment-list.strings.js';
+
+export default {
+  heading: 'التعليقات',
+  countZero: 'لا توجد تعليقات',
+  countOne: 'تعليق واحد',
+  countTwo: 'تعليقان',
+  countFew: '{count} تعليقات',
+  countMany: '{count} تعليقًا',
+  countOther: '{count} تعليق',
+  loading: 'جارٍ تحميل التعليقات…',
+  empty: 'لا توجد تعليقات بعد. كن أول من يعلّق.',
+  error: 'تعذّر تحميل التعليقات.',
+  retry: 'حاول مجددًا',
+  order: 'الترتيب',
+  oldest: 'الأقدم أولًا',
+  newest: 'الأحدث أولًا',
+  loadMore: 'تحميل {count} أخرى',
+  loadingMore: 'جارٍ تحميل مزيد من التعليقات…',
+  loadedMore: 'تم تحميل {count} تعليقات أخرى.',
+  reply: 'رد',
+  replyTo: 'الرد على {name}',
+  cancelReply: 'إلغاء الرد',
+  inReplyTo: 'ردًا على {name}',
+  awaitingModeration: 'تعليقك بانتظار المراجعة.',
+  anonymous: 'مجهول',
+  formMoved: 'نموذج التعليق الآن تحت تعليق {name}.',
+  formReturned: 'أُلغي الرد. عاد نموذج التعليق إلى مكانه.',
+  commentShown: 'يظهر تعليقك في النقاش.',
+} satisfies Partial<CommentListStrings>;

@@ -1,0 +1,165 @@
+/**
+ * Replying from <comment-list> with its <comment-form>, and the reader's own comment,
+ * against the JSON protocol's reference endpoint (scripts/comment-endpoint.js, one per
+ * test under /list/json/<name>/comments), with real IndexedDB across "reloads" (a new
+ * element reading the same storage).
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CommentFormElement } from '../../../src/comment/comment-form.js';
+import type { CommentListElement } from '../../../src/list/comment-list.js';
+import { expectAccessible } from '../../support/expect-accessible.js';
+import { $, $$, focused, mountList, shownIds, status, unmountAll, whenShown } from './list-fixtures.js';
+
+let count = 0;
+let endpoint = '';
+let postId = '';
+
+/** The next event of a type, typed as the element declares it. */
+const next = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K) =>
+  oneEvent(target, type) as unknown as Promise<HTMLElementEventMap[K]>;
+
+async function post(fields: { content: string; name: string; parentId?: string }): Promise<void> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `seed-${Math.random()}` },
+    body: JSON.stringify({
+      postId,
+      parentId: fields.parentId ?? null,
+      email: 'reader@example.com',
+      url: '',
+      ...fields,
+    }),
+  });
+  expect(response.status).to.equal(201);
+}
+const listed = async (): Promise<{ id: string; parentId: string; content: string }[]> =>
+  (await fetch(`${endpoint}?postId=${postId}`)).json();
+const hold = (on: boolean) => fetch(`${endpoint.replace(/comments$/, 'hold')}?on=${on ? 1 : 0}`, { method: 'POST' });
+
+async function mountWithForm(): Promise<{ list: CommentListElement; form: CommentFormElement }> {
+  const list = await mountList(
+    `<comment-list endpoint="${endpoint}" post-id="${postId}"><comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form></comment-list>`,
+  );
+  return { list, form: list.querySelector('comment-form')! };
+}
+const formPart = (form: CommentFormElement, selector: string) => form.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const formHeading = (form: CommentFormElement) => formPart(form, '[part~="heading"]').textContent!.trim();
+
+async function fill(form: CommentFormElement, values: Record<string, string>): Promise<void> {
+  for (const [id, value] of Object.entries(values)) {
+    const control = formPart(form, `#${id}`) as HTMLInputElement;
+    control.value = value;
+    control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+  await form.updateComplete;
+}
+
+describe('<comment-list> replies and the reader’s own comment', () => {
+  beforeEach(async () => {
+    count++;
+    endpoint = `/list/json/reply-${Date.now()}-${count}/comments`;
+    postId = `p${count}`;
+    await post({ content: 'The first comment.', name: 'Olena' });
+    await post({ content: 'A second one.', name: 'Ben' });
+  });
+  afterEach(() => unmountAll());
+
+  it('"Reply" moves the form under the comment, retitles it, focuses the comment box and announces it; Escape brings form and focus back', async () => {
+    const { list, form } = await mountWithForm();
+    await whenShown(list, 2);
+    const reply = $(list, '#reply-1')!;
+    expect(reply.getAttribute('aria-label')).to.equal('Reply to Olena');
+    const replied = next(list, 'comment-list-reply');
+    reply.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await replied).commentId).to.equal('1');
+    await waitUntil(() => form.shadowRoot!.activeElement?.id === 'content', 'the comment box is focused');
+    expect(form.parent).to.equal('1');
+    expect(form.assignedSlot!.closest('li')!.querySelector('article')!.id).to.equal('comment-1');
+    expect(formHeading(form)).to.equal('Reply to Olena');
+    expect(status(list)).to.equal('The comment form is now under the comment by Olena.');
+    await expectAccessible(list);
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused(list)?.id === 'reply-1', 'focus is back on Reply');
+    expect(form.parent).to.equal(undefined);
+    expect(form.assignedSlot!.closest('[part~="form"]')).to.exist;
+    expect(status(list)).to.equal('Reply cancelled. The comment form is back in its place.');
+    await form.updateComplete;
+    expect(formHeading(form)).to.equal('Leave a comment');
+  });
+
+  it('"Cancel reply" brings the form and focus back, and a reply started earlier is still there when the reader returns', async () => {
+    const { list, form } = await mountWithForm();
+    await whenShown(list, 2);
+    $(list, '#reply-2')!.click();
+    await waitUntil(() => form.shadowRoot!.activeElement?.id === 'content', 'the comment box is focused');
+    await sendKeys({ type: 'Half a reply' });
+    await new Promise((resolve) => setTimeout(resolve, 800)); // the draft is saved as the reader types
+    $(list, '[part~="cancel-reply"]')!.click();
+    await waitUntil(() => focused(list)?.id === 'reply-2', 'focus is back on Reply');
+    expect(form.parent).to.equal(undefined);
+    expect(status(list)).to.equal('Reply cancelled. The comment form is back in its place.');
+    $(list, '#reply-2')!.click();
+    await waitUntil(
+      () => (formPart(form, '#content') as HTMLTextAreaElement).value === 'Half a reply',
+      'the reply draft is back',
+    );
+  });
+
+  it('a reply posted from the list lands with its parent and shows under that comment at once, focused', async () => {
+    const { list, form } = await mountWithForm();
+    await whenShown(list, 2);
+    $(list, '#reply-1')!.click();
+    await waitUntil(() => form.parent === '1', 'replying');
+    await form.updateComplete;
+    await fill(form, { content: 'Agreed with you.', name: 'Dara', email: 'dara@example.com' });
+    const posted = next(form, 'comment-form-success');
+    formPart(form, 'button[type="submit"]').click();
+    await posted;
+    await waitUntil(() => $$(list, 'article').length === 3, 'the reply shows');
+    const reply = $$(list, 'article').find((article) => article.textContent!.includes('Agreed with you.'))!;
+    expect(reply.closest('ol')!.closest('li')!.querySelector('article')!.id).to.equal('comment-1');
+    await waitUntil(() => focused(list) === reply, 'the new reply is focused');
+    expect(form.parent).to.equal(undefined);
+    expect((await listed()).find((comment) => comment.content === 'Agreed with you.')!.parentId).to.equal('1');
+    await expectAccessible(list);
+  });
+
+  it('keeps the reader’s comment held for moderation in view across reloads, until the approved copy replaces it', async () => {
+    await hold(true);
+    const { list: first, form } = await mountWithForm();
+    let list = first;
+    await whenShown(list, 2);
+    await fill(form, { content: 'Waiting for a moderator.', name: 'Dara', email: 'dara@example.com' });
+    const posted = next(form, 'comment-form-success');
+    formPart(form, 'button[type="submit"]').click();
+    expect((await posted).status).to.equal('pending');
+    await waitUntil(() => $$(list, 'article').length === 3, 'the held comment shows');
+    const held = () => $$(list, 'article').find((article) => article.textContent!.includes('Waiting for a moderator.'));
+    expect(held()!.querySelector('[part~="moderation"]')!.textContent).to.equal('Your comment is awaiting moderation.');
+    expect((await listed()).map((comment) => comment.content)).to.not.include('Waiting for a moderator.');
+    await expectAccessible(list);
+
+    // A reload: a new page view reads the comment back from IndexedDB.
+    unmountAll();
+    ({ list } = await mountWithForm());
+    await whenShown(list, 3, 'the held comment is back after a reload');
+    expect(held()!.querySelector('[part~="moderation"]')).to.exist;
+    expect(shownIds(list).slice(0, 2)).to.deep.equal(['1', '2']);
+
+    // The moderator approves it: the server lists it, and the local copy gives way.
+    await hold(false);
+    await post({ content: 'Waiting for a moderator.', name: 'Dara' });
+    unmountAll();
+    ({ list } = await mountWithForm());
+    await whenShown(list, 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const copies = $$(list, 'article').filter((article) => article.textContent!.includes('Waiting for a moderator.'));
+    expect(copies).to.have.length(1);
+    // 3 is the held comment the server keeps, 4 the approved copy.
+    expect(copies[0]!.id).to.equal('comment-4');
+    expect(copies[0]!.querySelector('[part~="moderation"]')).to.equal(null);
+  });
+});
