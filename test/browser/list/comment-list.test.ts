@@ -168,4 +168,28 @@ describe('<comment-list> reading comments', () => {
     await expectAccessible(list);
     await whenShown(list, 7);
   });
+
+  it('speaks the page’s language, right to left in Arabic, with its plural rules', async () => {
+    const list = await mountList(
+      `<div lang="ar" dir="rtl"><comment-list endpoint="${wp('thread')}" post-id="1"></comment-list></div>`,
+    );
+    await whenShown(list, 7);
+    await waitUntil(() => headingText(list).includes('تعليقات'), 'the Arabic heading (7 is "few" in Arabic)');
+    expect($$(list, '[part~="order-button"]')[0]!.textContent!.trim()).to.equal('الأقدم أولًا');
+    const replies = $(list, '#comment-1')!.parentElement!.querySelector<HTMLElement>(':scope > ol')!;
+    expect(parseFloat(getComputedStyle(replies).paddingRight)).to.be.greaterThan(0);
+    expect(parseFloat(getComputedStyle(replies).paddingLeft)).to.equal(0);
+    await expectAccessible(list);
+  });
+
+  it('takes its accent from --comment-list-accent, else the form’s --comment-form-accent', async () => {
+    const list = await mountList(
+      `<div style="--comment-form-accent: rgb(0, 0, 128)"><comment-list endpoint="${wp('thread')}" post-id="1"></comment-list></div>`,
+    );
+    await whenShown(list, 7);
+    const pressed = () => $(list, '[part~="order-button"][aria-pressed="true"]')!;
+    expect(getComputedStyle(pressed()).backgroundColor).to.equal('rgb(0, 0, 128)');
+    list.style.setProperty('--comment-list-accent', 'rgb(128, 0, 0)');
+    expect(getComputedStyle(pressed()).backgroundColor).to.equal('rgb(128, 0, 0)');
+  });
 });
