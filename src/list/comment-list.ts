@@ -5,7 +5,7 @@
  * comment a reader replies to, and keeps the reader's own held comment in view across
  * reloads (held-comments.ts).
  */
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/article-context.js';
 import { headingTag } from '../shared/heading-tag.js';
@@ -27,6 +27,7 @@ import { buildThread } from './comment-thread.js';
 import { HeldCommentStore, heldAsListed, isListed, stillHeld, type HeldComment } from './held-comments.js';
 import type { CommentOrder, ListedComment } from './listed-comment.js';
 import { describeDate } from './relative-date.js';
+import { ServerFormMove, findServerThread, serverReplyFor } from './server-rendered-thread.js';
 
 export { CommentListReplyEvent } from './comment-list.events.js';
 
@@ -44,6 +45,8 @@ const heldStore = new HeldCommentStore();
  * @tag comment-list
  *
  * @slot - A `<comment-form>`: shown above or below the list (`form-position`), moved under a comment to reply.
+ *   Also a theme's own thread (`wp_list_comments()`'s `<ol class="comment-list">`): then it is kept as it is, not
+ *   fetched, and its "Reply" links move the form.
  *
  * @csspart heading - The "N comments" heading.
  * @csspart order - The Oldest/Newest toggle; each button is `order-button`.
@@ -116,7 +119,7 @@ export class CommentListElement extends LitElement {
   declare strings: Partial<CommentListStrings>;
 
   declare _order: CommentOrder;
-  declare _replyTo: ListedComment | undefined;
+  declare _replyTo: Pick<ListedComment, 'id' | 'authorName'> | undefined;
   declare _highlighted: string | undefined;
   declare _announcement: string;
   /** The reader's own comments: held ones from storage, and ones posted in this page view. */
@@ -136,6 +139,9 @@ export class CommentListElement extends LitElement {
   #datesLanguage: string | undefined;
   /** The form's words before it was retitled for a reply. */
   #formStrings: CommentFormElement['strings'] | undefined;
+  /** The theme's server-rendered thread, kept instead of fetched. */
+  #server: HTMLOListElement | null = null;
+  #serverMove: ServerFormMove | undefined;
 
   constructor() {
     super();
@@ -155,6 +161,10 @@ export class CommentListElement extends LitElement {
     addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('comment-form-success', this.#onPosted);
     this.addEventListener('keydown', this.#onKeydown);
+    this.#server = findServerThread(this);
+    this.addEventListener('click', this.#onServerReplyClick);
+    // A theme's thread is on show already: its ids are the page's own, so the browser follows permalinks.
+    if (this.#server) return;
     this.#wanted = PERMALINK.exec(location.hash)?.[1];
     // Nothing is fetched until the list is near the viewport, unless the address asks for a comment.
     this.#visibility = new IntersectionObserver(
@@ -174,12 +184,13 @@ export class CommentListElement extends LitElement {
     removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener('comment-form-success', this.#onPosted);
     this.removeEventListener('keydown', this.#onKeydown);
+    this.removeEventListener('click', this.#onServerReplyClick);
     this.#visibility?.disconnect();
   }
 
-  /** The form this list moves for replies: its own `<comment-form>` child. */
+  /** The form this list moves for replies: its own `<comment-form>` child (anywhere in a theme's thread, where it moves in the DOM). */
   get #form(): CommentFormElement | null {
-    return this.querySelector(':scope > comment-form');
+    return this.querySelector(this.#server ? 'comment-form' : ':scope > comment-form');
   }
 
   get #endpoint(): string | undefined {
@@ -199,6 +210,7 @@ export class CommentListElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.#server) return;
     const endpoint = this.#endpoint;
     const postId = this.#postId;
     if (!endpoint || !postId || !(this.#near || this.#wanted)) return;
@@ -224,6 +236,9 @@ export class CommentListElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    if (this.#server)
+      return html`<slot></slot>
+        <p part="status" class="visually-hidden" role="status">${this._announcement}</p>`;
     const pages = this.#pages;
     const own = this._own.filter((comment) => !isListed(heldFromListed(comment), pages.comments));
     const thread = buildThread([...pages.comments, ...own], {
@@ -364,14 +379,25 @@ export class CommentListElement extends LitElement {
     this.requestUpdate();
   }
 
-  async #reply(comment: ListedComment): Promise<void> {
+  /** A "Reply" link of the theme's thread: the form moves in the DOM, as WordPress's comment-reply.js moves it. */
+  #onServerReplyClick = (event: MouseEvent): void => {
+    const reply = this.#server && serverReplyFor(event.target, this.#server);
+    const form = this.#form;
+    if (!reply || !form) return;
+    event.preventDefault();
+    this.#serverMove?.back();
+    this.#serverMove = new ServerFormMove(form, reply, this.#text('cancelReply'), () => this.#cancelReply());
+    void this.#reply({ id: reply.commentId, authorName: reply.authorName });
+  };
+
+  async #reply(comment: Pick<ListedComment, 'id' | 'authorName'>): Promise<void> {
     const form = this.#form;
     if (!form) return;
     const name = comment.authorName || this.#text('anonymous');
     this.#formStrings ??= form.strings;
     form.parent = comment.id;
     form.strings = { ...this.#formStrings, replyHeading: this.#text('replyTo', { name }) };
-    form.slot = 'reply';
+    if (!this.#serverMove) form.slot = 'reply';
     this._replyTo = comment;
     this._announcement = this.#text('formMoved', { name });
     this.dispatchEvent(new CommentListReplyEvent(comment.id, name));
@@ -389,10 +415,14 @@ export class CommentListElement extends LitElement {
     if (this.#formStrings) form.strings = this.#formStrings;
     this.#formStrings = undefined;
     form.removeAttribute('slot');
+    const serverLink = this.#serverMove?.reply.link;
+    this.#serverMove?.back();
+    this.#serverMove = undefined;
     this._replyTo = undefined;
     this._announcement = this.#text('formReturned');
     if (focus === 'reply-button')
-      this.#afterUpdate = () => this.renderRoot.querySelector<HTMLElement>(`#reply-${CSS.escape(comment.id)}`)?.focus();
+      this.#afterUpdate = () =>
+        (serverLink ?? this.renderRoot.querySelector<HTMLElement>(`#reply-${CSS.escape(comment.id)}`))?.focus();
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
