@@ -7,8 +7,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** How the endpoint misbehaves, switched from the demo page. */
-export const FAILURE_MODES = ['none', '500', '429', 'slow', 'offline'];
+/** How the endpoint misbehaves, switched from the demo page; `hold` holds new comments for moderation, as a moderated site does. */
+export const FAILURE_MODES = ['none', '500', '429', 'slow', 'offline', 'hold'];
 
 const LIMITS = { name: 245, email: 100, url: 200, content: 65525 };
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
@@ -144,7 +144,7 @@ export function createCommentEndpoint({
       email: comment.email.trim(),
       url: typeof comment.url === 'string' ? comment.url.trim() : '',
       content: comment.content.trim(),
-      status: holdForModeration(comment) ? 'pending' : 'approved',
+      status: failureMode === 'hold' || holdForModeration(comment) ? 'pending' : 'approved',
       date: new Date().toISOString(),
       idempotencyKey: key,
     };

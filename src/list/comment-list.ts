@@ -159,7 +159,8 @@ export class CommentListElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.#onHashChange);
-    this.addEventListener('comment-form-success', this.#onPosted);
+    // Any form of this post and endpoint on the page: the list's own, or one beside it.
+    document.addEventListener('comment-form-success', this.#onPosted);
     this.addEventListener('keydown', this.#onKeydown);
     this.#server = findServerThread(this);
     this.addEventListener('click', this.#onServerReplyClick);
@@ -182,7 +183,7 @@ export class CommentListElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#onHashChange);
-    this.removeEventListener('comment-form-success', this.#onPosted);
+    document.removeEventListener('comment-form-success', this.#onPosted);
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('click', this.#onServerReplyClick);
     this.#visibility?.disconnect();
@@ -432,8 +433,11 @@ export class CommentListElement extends LitElement {
   };
 
   /** The reader's comment was posted: it shows in its place at once; a held one is kept in this browser. */
-  #onPosted = (event: CommentFormSuccessEvent): void => {
-    const { submission, status } = event;
+  #onPosted = (event: Event): void => {
+    // The document's event map does not name the form's events.
+    const { submission, status } = event as CommentFormSuccessEvent;
+    const absolute = (endpoint: string | undefined) => new URL(endpoint ?? '', document.baseURI).href;
+    if (submission.postId !== this.#postId || absolute(submission.endpoint) !== absolute(this.#endpoint)) return;
     const held: HeldComment = {
       key: submission.id,
       parent: submission.parent || '0',

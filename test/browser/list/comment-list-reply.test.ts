@@ -162,4 +162,25 @@ describe('<comment-list> replies and the reader’s own comment', () => {
     expect(copies[0]!.id).to.equal('comment-4');
     expect(copies[0]!.querySelector('[part~="moderation"]')).to.equal(null);
   });
+
+  it('shows a comment posted from a form beside the list, not one posted on another post', async () => {
+    const list = await mountList(
+      `<comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form><comment-list endpoint="${endpoint}" post-id="${postId}"></comment-list>` +
+        `<comment-form id="other" endpoint="${endpoint}" post-id="${postId}-other"></comment-form>`,
+    );
+    await whenShown(list, 2);
+    const [form, other] = [...document.querySelectorAll('comment-form')];
+    await form!.updateComplete;
+    await fill(other!, { content: 'On another post.', name: 'Eli', email: 'eli@example.com' });
+    const elsewhere = next(other!, 'comment-form-success');
+    formPart(other!, 'button[type="submit"]').click();
+    await elsewhere;
+    await fill(form!, { content: 'From the form beside.', name: 'Dara', email: 'dara@example.com' });
+    const posted = next(form!, 'comment-form-success');
+    formPart(form!, 'button[type="submit"]').click();
+    await posted;
+    await waitUntil(() => $$(list, 'article').length === 3, 'the comment shows');
+    expect($$(list, 'article')[2]!.textContent).to.contain('From the form beside.');
+    expect($(list, '[part~="reply-button"]')).to.equal(null, 'no Reply without a form of its own');
+  });
 });
