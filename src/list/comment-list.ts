@@ -48,23 +48,30 @@ const heldStore = new HeldCommentStore();
  *   Also a theme's own thread (`wp_list_comments()`'s `<ol class="comment-list">`): then it is kept as it is, not
  *   fetched, and its "Reply" links move the form.
  *
- * @csspart heading - The "N comments" heading.
- * @csspart order - The Oldest/Newest toggle; each button is `order-button`.
- * @csspart thread - The ordered list of comments; nested lists are `replies`.
- * @csspart comment - Each comment's `<article>` (`comment-pending` too when held for moderation).
- * @csspart comment-header - Avatar, author, date.
+ * @csspart heading - The "N comments" heading ("Comments" until the count is known).
+ * @csspart order - The Oldest first / Newest first toggle.
+ * @csspart order-button - Each button of the toggle (`aria-pressed`).
+ * @csspart thread - The ordered list of comments.
+ * @csspart replies - Each nested list of replies.
+ * @csspart comment - Each comment's `<article>`.
+ * @csspart comment-pending - A comment held for moderation (the reader's own), besides `comment`.
+ * @csspart comment-header - Avatar, author and date.
  * @csspart avatar - The author's avatar (WordPress), 48 × 48 px.
- * @csspart author - The author's name or link.
- * @csspart permalink - The date, linking to the comment.
- * @csspart in-reply-to - "in reply to NAME" on replies shown flat.
+ * @csspart author - The author's name, or link to their website.
+ * @csspart in-reply-to - "in reply to NAME" on a reply shown flat.
+ * @csspart permalink - The date, a link to the comment.
  * @csspart moderation - "Your comment is awaiting moderation."
  * @csspart content - The comment's text.
  * @csspart reply-button - Each "Reply" button.
- * @csspart reply-area - Where the form goes under a comment, with `cancel-reply`.
+ * @csspart reply-area - Where the form goes under a comment.
+ * @csspart cancel-reply - The "Cancel reply" button.
  * @csspart load-more - The "Load N more" button.
- * @csspart loading - The loading message. @csspart empty - The empty message. @csspart error - The error with `retry`.
- * @csspart form - Where the form sits when not replying.
- * @csspart status - The live region.
+ * @csspart loading - "Loading comments…".
+ * @csspart empty - "No comments yet. Be the first."
+ * @csspart error - The error message, with `retry`.
+ * @csspart retry - The "Try again" button.
+ * @csspart form - Where the form sits when the reader is not replying.
+ * @csspart status - The live region that announces moves and loads.
  *
  * @cssprop --comment-list-accent - Buttons, focus and highlight. Default: `--comment-form-accent`, else `LinkText`.
  * @cssprop --comment-list-accent-text - Text on a pressed button. Default: `--comment-form-accent-text`, else `Canvas`.
@@ -301,7 +308,7 @@ export class CommentListElement extends LitElement {
     this.#held = await heldStore.read(this.#heldPlace);
     const load = await first;
     if (!load) return;
-    this.dispatchEvent(new Event(load.ok ? 'load' : 'error'));
+    this.dispatchEvent(load.ok ? new Event('load') : new Event('error'));
     await this.#afterLoad(load);
   }
 
