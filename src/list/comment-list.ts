@@ -24,10 +24,11 @@ import { commentListStyles } from './comment-list.styles.js';
 import { renderCommentList, type CommentListView } from './comment-list.templates.js';
 import { CommentPages, type PageLoad } from './comment-pages.js';
 import { buildThread } from './comment-thread.js';
-import { HeldCommentStore, heldAsListed, isListed, stillHeld, type HeldComment } from './held-comments.js';
-import type { CommentOrder, ListedComment } from './listed-comment.js';
+import { OwnComments } from './own-comments.js';
+import type { CommentOrder } from './listed-comment.js';
 import { describeDate } from './relative-date.js';
-import { ServerFormMove, findServerThread, serverReplyFor } from './server-rendered-thread.js';
+import { ReplyPlacement, type ReplyTarget } from './reply-placement.js';
+import { findServerThread, serverReplyFor, type ServerReply } from './server-rendered-thread.js';
 
 export { CommentListReplyEvent } from './comment-list.events.js';
 
@@ -36,7 +37,6 @@ export const moduleUrl = import.meta.url;
 
 const ORDER_KEY = 'news-widgets.comment-list.order';
 const PERMALINK = /^#comment-(.+)$/;
-const heldStore = new HeldCommentStore();
 
 /**
  * The comments of a post, threaded, with replies through a `<comment-form>` inside it.
@@ -96,10 +96,8 @@ export class CommentListElement extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     strings: jsonObjectAttribute<Partial<CommentListStrings>>('comment-list', 'strings'),
     _order: { state: true },
-    _replyTo: { state: true },
     _highlighted: { state: true },
     _announcement: { state: true },
-    _own: { state: true },
     _translatedWords: { state: true },
   };
 
@@ -126,29 +124,30 @@ export class CommentListElement extends LitElement {
   declare strings: Partial<CommentListStrings>;
 
   declare _order: CommentOrder;
-  declare _replyTo: Pick<ListedComment, 'id' | 'authorName'> | undefined;
   declare _highlighted: string | undefined;
   declare _announcement: string;
-  /** The reader's own comments: held ones from storage, and ones posted in this page view. */
-  declare _own: ListedComment[];
   declare _translatedWords: Partial<CommentListStrings>;
 
   #pages = new CommentPages(this);
   #article = new ContextConsumer(this, { context: articleContext, subscribe: true });
   #language = new LanguageController(this, (language) => void this.#loadWords(language));
+  #replies = new ReplyPlacement(this, {
+    form: () => this.#form,
+    heading: (name) => this.#text('replyTo', { name }),
+    cancelText: () => this.#text('cancelReply'),
+    cancelled: () => this.#cancelReply(),
+  });
   #visibility: IntersectionObserver | undefined;
   #near = false;
-  #held: HeldComment[] = [];
+  /** The reader's own comments: held ones from storage, and ones posted in this page view. */
+  #own = new OwnComments(this);
   /** The comment a permalink asks for, until it is shown. */
   #wanted: string | undefined;
   #afterUpdate: (() => void) | undefined;
   #dates = new WeakMap<Date, { label: string; title: string }>();
   #datesLanguage: string | undefined;
-  /** The form's words before it was retitled for a reply. */
-  #formStrings: CommentFormElement['strings'] | undefined;
   /** The theme's server-rendered thread, kept instead of fetched. */
   #server: HTMLOListElement | null = null;
-  #serverMove: ServerFormMove | undefined;
 
   constructor() {
     super();
@@ -159,7 +158,6 @@ export class CommentListElement extends LitElement {
     this.strings = {};
     this._order = readOrder();
     this._announcement = '';
-    this._own = [];
     this._translatedWords = {};
   }
 
@@ -248,7 +246,7 @@ export class CommentListElement extends LitElement {
       return html`<slot></slot>
         <p part="status" class="visually-hidden" role="status">${this._announcement}</p>`;
     const pages = this.#pages;
-    const own = this._own.filter((comment) => !isListed(heldFromListed(comment), pages.comments));
+    const own = this.#own.visible(pages.comments);
     const thread = buildThread([...pages.comments, ...own], {
       order: this._order,
       maxDepth: this.depth,
@@ -273,7 +271,7 @@ export class CommentListElement extends LitElement {
       loadingMore: pages.loadingMore,
       formPosition: this.formPosition === 'above' ? 'above' : 'below',
       canReply: !!this.#form,
-      replyingTo: this._replyTo?.id,
+      replyingTo: this.#replies.target?.id,
       highlighted: this._highlighted,
       announcement: this._announcement,
       contentOf: (comment) => pages.contentOf(comment),
@@ -305,7 +303,7 @@ export class CommentListElement extends LitElement {
 
   async #start(settings: Parameters<CommentPages['start']>[0]): Promise<void> {
     const first = this.#pages.start(settings);
-    this.#held = await heldStore.read(this.#heldPlace);
+    await this.#own.read(this.#heldPlace);
     const load = await first;
     if (!load) return;
     this.dispatchEvent(load.ok ? new Event('load') : new Event('error'));
@@ -315,12 +313,7 @@ export class CommentListElement extends LitElement {
   /** After a page: drops held comments the server now lists, and follows a permalink. */
   async #afterLoad(load: PageLoad): Promise<void> {
     if (!load?.ok) return;
-    const now = Date.now();
-    const kept = this.#held.filter((held) => stillHeld(held, this.#pages.comments, now));
-    if (kept.length !== this.#held.length) await heldStore.write(this.#heldPlace, kept);
-    this.#held = kept;
-    const posted = this._own.filter((comment) => !comment.pending);
-    this._own = [...posted, ...kept.map(heldAsListed)];
+    await this.#own.reconcile(this.#pages.comments);
     if (this.#wanted) await this.#reveal(this.#wanted);
   }
 
@@ -331,7 +324,10 @@ export class CommentListElement extends LitElement {
       if (!load?.ok) return;
     }
     this.#wanted = undefined;
-    if (!this.#pages.comments.some((comment) => comment.id === id) && !this._own.some((comment) => comment.id === id))
+    if (
+      !this.#pages.comments.some((comment) => comment.id === id) &&
+      !this.#own.visible(this.#pages.comments).some((comment) => comment.id === id)
+    )
       return;
     this._highlighted = id;
     this.#afterUpdate = () => this.#focusComment(id);
@@ -390,23 +386,15 @@ export class CommentListElement extends LitElement {
   /** A "Reply" link of the theme's thread: the form moves in the DOM, as WordPress's comment-reply.js moves it. */
   #onServerReplyClick = (event: MouseEvent): void => {
     const reply = this.#server && serverReplyFor(event.target, this.#server);
-    const form = this.#form;
-    if (!reply || !form) return;
+    if (!reply || !this.#form) return;
     event.preventDefault();
-    this.#serverMove?.back();
-    this.#serverMove = new ServerFormMove(form, reply, this.#text('cancelReply'), () => this.#cancelReply());
-    void this.#reply({ id: reply.commentId, authorName: reply.authorName });
+    void this.#reply({ id: reply.commentId, authorName: reply.authorName }, reply);
   };
 
-  async #reply(comment: Pick<ListedComment, 'id' | 'authorName'>): Promise<void> {
-    const form = this.#form;
-    if (!form) return;
+  async #reply(comment: ReplyTarget, server?: ServerReply): Promise<void> {
     const name = comment.authorName || this.#text('anonymous');
-    this.#formStrings ??= form.strings;
-    form.parent = comment.id;
-    form.strings = { ...this.#formStrings, replyHeading: this.#text('replyTo', { name }) };
-    if (!this.#serverMove) form.slot = 'reply';
-    this._replyTo = comment;
+    const form = this.#replies.moveUnder(comment, name, server);
+    if (!form) return;
     this._announcement = this.#text('formMoved', { name });
     this.dispatchEvent(new CommentListReplyEvent(comment.id, name));
     await this.updateComplete;
@@ -416,25 +404,18 @@ export class CommentListElement extends LitElement {
 
   /** Puts the form back where it was; `focus` says where focus goes then (the Reply button by default). */
   #cancelReply(focus: 'reply-button' | 'none' = 'reply-button'): void {
-    const form = this.#form;
-    const comment = this._replyTo;
-    if (!form || !comment) return;
-    form.parent = undefined;
-    if (this.#formStrings) form.strings = this.#formStrings;
-    this.#formStrings = undefined;
-    form.removeAttribute('slot');
-    const serverLink = this.#serverMove?.reply.link;
-    this.#serverMove?.back();
-    this.#serverMove = undefined;
-    this._replyTo = undefined;
+    const moved = this.#replies.back();
+    if (!moved) return;
     this._announcement = this.#text('formReturned');
     if (focus === 'reply-button')
       this.#afterUpdate = () =>
-        (serverLink ?? this.renderRoot.querySelector<HTMLElement>(`#reply-${CSS.escape(comment.id)}`))?.focus();
+        (
+          moved.serverLink ?? this.renderRoot.querySelector<HTMLElement>(`#reply-${CSS.escape(moved.target.id)}`)
+        )?.focus();
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this._replyTo || event.defaultPrevented) return;
+    if (event.key !== 'Escape' || !this.#replies.target || event.defaultPrevented) return;
     event.preventDefault();
     this.#cancelReply();
   };
@@ -445,35 +426,10 @@ export class CommentListElement extends LitElement {
     const { submission, status } = event as CommentFormSuccessEvent;
     const absolute = (endpoint: string | undefined) => new URL(endpoint ?? '', document.baseURI).href;
     if (submission.postId !== this.#postId || absolute(submission.endpoint) !== absolute(this.#endpoint)) return;
-    const held: HeldComment = {
-      key: submission.id,
-      parent: submission.parent || '0',
-      authorName: submission.fields.name.trim(),
-      authorUrl: submission.fields.url.trim() || undefined,
-      content: submission.fields.content.trim(),
-      createdAt: submission.createdAt,
-    };
-    const shown = { ...heldAsListed(held), pending: status === 'pending', id: `own-${held.key}` };
-    if (status === 'pending') {
-      shown.id = `held-${held.key}`;
-      this.#held = [...this.#held.filter((kept) => kept.key !== held.key), held];
-      void heldStore.write(this.#heldPlace, this.#held);
-    }
-    this._own = [...this._own.filter((comment) => comment.id !== shown.id), shown];
-    if (this._replyTo) this.#cancelReply('none');
+    const shown = this.#own.posted(submission, status);
+    this.#cancelReply('none');
     this._announcement = this.#text('commentShown');
     this.#afterUpdate = () => this.#focusComment(shown.id);
-  };
-}
-
-/** The comment as a held comment, to ask whether the server lists it now. */
-function heldFromListed(comment: ListedComment): HeldComment {
-  return {
-    key: comment.id,
-    parent: comment.parent,
-    authorName: comment.authorName,
-    content: comment.content.value,
-    createdAt: comment.date?.getTime() ?? 0,
   };
 }
 
