@@ -20,7 +20,7 @@ import { builtInStrings, commentFormStrings, type CommentFormStrings } from './c
 import { commentFormStyles } from './comment-form.styles.js';
 import { renderCommentForm, type CommentFormView } from './comment-form.templates.js';
 import { CommentLifecycle, type Settlement } from './comment-lifecycle.js';
-import { resolveProtocol } from './comment-transport.js';
+import { resolveProtocol } from './comment-protocol.js';
 import type { DraftPlace } from './draft-key.js';
 import { ServerFormTakeover } from './server-form-takeover.js';
 
@@ -136,6 +136,7 @@ export class CommentFormElement extends LitElement {
 
   constructor() {
     super();
+    this.addEventListener('focusin', () => this.#comment.prepare());
     this.identity = 'required';
     this.headingLevel = 2;
     this.strings = {};

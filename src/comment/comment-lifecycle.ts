@@ -2,7 +2,8 @@
  * The one owner of a comment's life in `<comment-form>`: key → draft → outbox → confirm →
  * delete. It works out the draft key from where the comment belongs, holds what the reader
  * types and keeps it as a draft (draft-keeper.ts), puts the draft back when the form opens
- * again, sends the comment (comment-delivery.ts: retries, then the outbox), sends the
+ * again, sends the comment (comment-delivery.ts: retries, then the outbox; the code that
+ * sends is a chunk, fetched on the reader's first focus or input, or once the page is idle), sends the
  * outbox again on its own schedule (once the key is known, when the browser is back
  * online, then in widening rounds), and deletes the draft only once the server has
  * confirmed the comment. The element renders its state and turns what it reports into
@@ -17,9 +18,10 @@ import type {
   FieldErrors,
   FormError,
 } from './comment.js';
-import { deliverComment, type DeliveryProgress, type DeliveryResult } from './comment-delivery.js';
+import type { DeliveryProgress, DeliveryResult } from './comment-delivery.js';
+import { loadDelivery, preloadDelivery, preloadDeliveryWhenIdle } from './comment-delivery-loader.js';
 import { openCommentStore, type CommentStore } from './comment-store.js';
-import { resolveProtocol } from './comment-transport.js';
+import { resolveProtocol } from './comment-protocol.js';
 import { DraftKeeper, type OtherVersion } from './draft-keeper.js';
 import { draftKey, type DraftPlace } from './draft-key.js';
 import { newSubmissionId } from './random-id.js';
@@ -131,6 +133,8 @@ export class CommentLifecycle implements ReactiveController {
     this.#abort = new AbortController();
     addEventListener('online', this.#sendOutbox);
     this.#drafts.connect();
+    // The code that sends arrives as a chunk: fetched before the reader can need it.
+    preloadDeliveryWhenIdle();
     // Back on the page after a move in the DOM: what waits in the outbox is tried again.
     if (this.key) this.#scheduleOutbox(0);
   }
@@ -149,8 +153,14 @@ export class CommentLifecycle implements ReactiveController {
     if (key && key !== this.key) this.#switchTo(key);
   }
 
+  /** The reader came to the form (focused it): the code that sends is fetched now, if it is not here yet. */
+  prepare(): void {
+    preloadDelivery();
+  }
+
   /** The reader typed into `field`. */
   input(field: CommentField, value: string): void {
+    preloadDelivery();
     this.fields = { ...this.fields, [field]: value };
     if (field === 'content') this.#drafts.contentChanged(value);
     else if (this.remember) this.#drafts.identityChanged(this.fields, true);
@@ -314,12 +324,18 @@ export class CommentLifecycle implements ReactiveController {
       this.#host.requestUpdate();
     };
     progress({ phase: 'sending' });
-    const result = await deliverComment(submission, {
-      outbox: this.#store().outbox,
-      signal: this.#abort.signal,
-      fromOutbox,
-      progress,
-    });
+    const outbox = this.#store().outbox;
+    const signal = this.#abort.signal;
+    let result: DeliveryResult;
+    try {
+      const { deliverComment } = await loadDelivery();
+      result = await deliverComment(submission, { outbox, signal, fromOutbox, progress });
+    } catch {
+      // The code that sends could not be downloaded: as with a dropped connection, the
+      // comment waits in the outbox, and the next round downloads it again.
+      if (!fromOutbox && !signal.aborted) await outbox.put(submission);
+      result = { kind: signal.aborted ? 'interrupted' : 'queued' };
+    }
     this.pending = undefined;
     this.#settle(submission, result);
     this.#host.requestUpdate();

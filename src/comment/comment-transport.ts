@@ -3,6 +3,9 @@
  * the form can put into words: the request for each protocol (WordPress REST or
  * the README's JSON contract), and every answer a real server gives, mapped.
  * Failures are values, never rejections (only the caller's own abort throws).
+ *
+ * A chunk of its own, loaded on the first need to send (comment-transport-loader.ts):
+ * nothing on a page's critical path may import a value from it.
  */
 import type {
   CommentField,
@@ -19,20 +22,11 @@ import { serverWaitMs } from './retry-policy.js';
 import { COMMENT_LIMITS, normalizeCommentFields } from './validate-comment.js';
 import { untilAborted } from '../shared/until-aborted.js';
 
+// Where it was first defined; <comment-list> reads it from here. New code imports comment-protocol.js.
+export { resolveProtocol } from './comment-protocol.js';
+
 /** How long one request may take before it counts as failed and is retried. */
 export const COMMENT_TIMEOUT_MS = 15_000;
-
-/** `/wp-json/wp/v2/comments` (any REST prefix) or `?rest_route=/wp/v2/comments` (sites without pretty permalinks). */
-export function resolveProtocol(endpoint: string, protocol?: string | null): CommentProtocol {
-  if (protocol === 'wordpress' || protocol === 'json') return protocol;
-  try {
-    const url = new URL(endpoint, 'http://localhost');
-    const route = url.searchParams.get('rest_route') ?? url.pathname;
-    return /\/wp\/v2\/comments\/?$/.test(route) ? 'wordpress' : 'json';
-  } catch {
-    return 'json';
-  }
-}
 
 export interface CommentRequest {
   url: string;

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CommentSubmission, SendOutcome } from '../../../src/comment/comment.js';
-import {
-  buildCommentRequest,
-  interpretCommentResponse,
-  resolveProtocol,
-} from '../../../src/comment/comment-transport.js';
+import { resolveProtocol } from '../../../src/comment/comment-protocol.js';
+import { buildCommentRequest, interpretCommentResponse } from '../../../src/comment/comment-transport.js';
 
 /** A real 201 body: WordPress's own fixture of a created comment. */
 const createdComment = readFileSync(

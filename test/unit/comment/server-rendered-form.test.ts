@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveProtocol } from '../../../src/comment/comment-transport.js';
+import { resolveProtocol } from '../../../src/comment/comment-protocol.js';
 import { wordpressCommentsEndpoint } from '../../../src/comment/server-rendered-form.js';
 
 describe('wordpressCommentsEndpoint: the comments route under the REST API root WordPress prints', () => {
