@@ -16,6 +16,7 @@ import { commentServerMiddleware } from './test/comment-server-middleware.js';
 import { demoEndpointMiddleware } from './test/demo-endpoint-middleware.js';
 import { feedServerMiddleware } from './test/feed-server-middleware.js';
 import { failingLocaleMiddleware } from './test/failing-locale-middleware.js';
+import { failingDeliveryMiddleware } from './test/failing-delivery-middleware.js';
 import { forcedColorsCommand } from './test/forced-colors-command.js';
 
 const launchers = {
@@ -70,7 +71,7 @@ function cloneForReport(value) {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [commentListMiddleware, demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware, failingLocaleMiddleware],
+  middleware: [commentListMiddleware, demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware, failingLocaleMiddleware, failingDeliveryMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin(), reportUncloneableValues],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   // One test file at a time in each browser (the browsers run side by side). Firefox

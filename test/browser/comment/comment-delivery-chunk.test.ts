@@ -1,0 +1,101 @@
+/**
+ * The code that sends comments is a chunk of its own (src/comment/comment-delivery-loader.ts),
+ * downloaded before the reader needs it and, when that download fails, downloaded again.
+ * The failure is real: while the page holds the cookie `failing-delivery=1` the test
+ * runner answers the chunk with 503 (test/failing-delivery-middleware.js). The tests run
+ * in order in one page: the first needs the chunk never to have been downloaded.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define.js';
+import type { CommentFormElement } from '../../../src/comment/comment-form.js';
+import { deleteDatabase } from './storage-fixtures.js';
+
+let testCount = 0;
+const newEndpoint = () => `/api/t/delivery-chunk-${Date.now()}-${testCount++}/comments`;
+const storedContents = async (endpoint: string): Promise<string[]> =>
+  ((await (await fetch(endpoint)).json()) as { content: string }[]).map((comment) => comment.content);
+
+const next = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K) =>
+  oneEvent(target, type) as unknown as Promise<HTMLElementEventMap[K]>;
+const $ = <T extends HTMLElement = HTMLElement>(form: CommentFormElement, selector: string) =>
+  form.shadowRoot!.querySelector<T>(selector)!;
+const status = (form: CommentFormElement) => $(form, '[part~="status"]').textContent!.trim();
+/** Requests for the chunk so far, failed ones included. */
+const chunkRequests = () =>
+  performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/src/comment/comment-delivery.'));
+
+const mounted: HTMLElement[] = [];
+async function newForm(endpoint: string): Promise<CommentFormElement> {
+  const wrapper = document.createElement('div');
+  wrapper.innerHTML = `<comment-form endpoint="${endpoint}" post-id="chunk-${Date.now()}-${testCount}"></comment-form>`;
+  document.body.append(wrapper);
+  mounted.push(wrapper);
+  const form = wrapper.querySelector('comment-form')!;
+  await form.updateComplete;
+  return form;
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  await deleteDatabase('news-widgets');
+});
+afterEach(() => {
+  document.cookie = 'failing-delivery=; path=/; max-age=0';
+  for (const wrapper of mounted.splice(0)) wrapper.remove();
+});
+
+describe('<comment-form>: the code that sends, downloaded apart', () => {
+  it('keeps the comment in the outbox when that code cannot be downloaded, says so, and sends it once when it can', async () => {
+    document.cookie = 'failing-delivery=1; path=/';
+    const endpoint = newEndpoint();
+    const form = await newForm(endpoint);
+    // The first focus starts the download, which fails.
+    $(form, '#content').focus();
+    await sendKeys({ type: 'Typed while the code was away' });
+    $(form, '#name').focus();
+    await sendKeys({ type: 'E' });
+    $(form, '#email').focus();
+    await sendKeys({ type: 'e@example.com' });
+
+    const queued = next(form, 'comment-form-error');
+    $(form, '[part~="submit"]').click();
+    expect((await queued).reason).to.equal('queued');
+    await form.updateComplete;
+    expect(status(form)).to.equal('Saved — it will be sent when you are back online.');
+    expect($<HTMLTextAreaElement>(form, '#content').value).to.equal('Typed while the code was away');
+    expect($<HTMLInputElement>(form, '#name').value).to.equal('E');
+    expect($<HTMLButtonElement>(form, '[part~="submit"]').disabled).to.equal(false);
+    expect(await storedContents(endpoint)).to.deep.equal([]);
+
+    // The chunk can be downloaded again: the next outbox round (here: back online) sends the comment.
+    document.cookie = 'failing-delivery=; path=/; max-age=0';
+    const success = next(form, 'comment-form-success');
+    window.dispatchEvent(new Event('online'));
+    await success;
+    await form.updateComplete;
+    expect($<HTMLTextAreaElement>(form, '#content').value).to.equal('');
+    expect(await storedContents(endpoint)).to.deep.equal(['Typed while the code was away']);
+    // Nothing sends it a second time: not another round, not another form on the page.
+    window.dispatchEvent(new Event('online'));
+    await newForm(endpoint);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await storedContents(endpoint)).to.have.length(1);
+  });
+
+  it('sends at once once the code is here, with no further download', async () => {
+    const before = chunkRequests().length;
+    const endpoint = newEndpoint();
+    const form = await newForm(endpoint);
+    for (const [id, value] of Object.entries({ content: 'Second comment', name: 'F', email: 'f@example.com' })) {
+      const control = $<HTMLInputElement>(form, `#${id}`);
+      control.value = value;
+      control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    }
+    const success = next(form, 'comment-form-success');
+    $(form, '[part~="submit"]').click();
+    await success;
+    expect(await storedContents(endpoint)).to.deep.equal(['Second comment']);
+    expect(chunkRequests().length).to.equal(before);
+  });
+});

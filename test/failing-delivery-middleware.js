@@ -1,0 +1,17 @@
+/**
+ * The code that sends comments (the chunk that src/comment/comment-delivery-loader.ts
+ * imports) cannot be downloaded, for real: while the page holds the cookie
+ * `failing-delivery=1`, the test runner answers that chunk's entry module
+ * (`/src/comment/comment-delivery.*`, any query) with 503. Only the entry: in the bundle
+ * the chunk is one file, so that is the one request that can fail. A cookie rather than
+ * server state, so browsers running side by side never see each other's failures.
+ */
+export async function failingDeliveryMiddleware(ctx, next) {
+  if (ctx.cookies.get('failing-delivery') === '1' && ctx.path.startsWith('/src/comment/comment-delivery.')) {
+    ctx.status = 503;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = 'Service Unavailable';
+    return;
+  }
+  return next();
+}
