@@ -37,6 +37,8 @@ export const moduleUrl = import.meta.url;
 
 const ORDER_KEY = 'news-widgets.comment-list.order';
 const PERMALINK = /^#comment-(.+)$/;
+/** Comments added to the page per update: a page of 100 is shown over several short tasks, never one long one. */
+const REVEAL_STEP = 25;
 
 /**
  * The comments of a post, threaded, with replies through a `<comment-form>` inside it.
@@ -144,6 +146,8 @@ export class CommentListElement extends LitElement {
   /** The comment a permalink asks for, until it is shown. */
   #wanted: string | undefined;
   #afterUpdate: (() => void) | undefined;
+  /** How many of the loaded comments are shown so far (see REVEAL_STEP). */
+  #revealed = 0;
   #dates = new WeakMap<Date, { label: string; title: string }>();
   #datesLanguage: string | undefined;
   /** The theme's server-rendered thread, kept instead of fetched. */
@@ -217,6 +221,8 @@ export class CommentListElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.#server) return;
+    const loaded = this.#pages.comments.length;
+    this.#revealed = Math.min(loaded, Math.min(this.#revealed, loaded) + REVEAL_STEP);
     const endpoint = this.#endpoint;
     const postId = this.#postId;
     if (!endpoint || !postId || !(this.#near || this.#wanted)) return;
@@ -236,6 +242,7 @@ export class CommentListElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.#revealed < this.#pages.comments.length) setTimeout(() => this.requestUpdate());
     const after = this.#afterUpdate;
     this.#afterUpdate = undefined;
     after?.();
@@ -247,10 +254,11 @@ export class CommentListElement extends LitElement {
         <p part="status" class="visually-hidden" role="status">${this._announcement}</p>`;
     const pages = this.#pages;
     const own = this.#own.visible(pages.comments);
-    const thread = buildThread([...pages.comments, ...own], {
+    const shown = pages.comments.slice(0, this.#revealed);
+    const thread = buildThread([...shown, ...own], {
       order: this._order,
       maxDepth: this.depth,
-      complete: pages.complete,
+      complete: pages.complete && shown.length === pages.comments.length,
     });
     const count = pages.total + own.filter((comment) => !comment.pending).length;
     const state = pages.status === 'ready' ? (thread.length ? 'ready' : 'empty') : pages.status;
@@ -336,6 +344,11 @@ export class CommentListElement extends LitElement {
 
   #focusComment(id: string): void {
     const article = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
+    // Not shown yet: a large page is shown over several updates.
+    if (!article && this.#revealed < this.#pages.comments.length) {
+      this.#afterUpdate = () => this.#focusComment(id);
+      return;
+    }
     article?.focus({ preventScroll: true });
     article?.scrollIntoView({ block: 'start' });
   }
@@ -373,12 +386,14 @@ export class CommentListElement extends LitElement {
     if (!load?.ok) return;
     this._announcement = this.#text('loadedMore', { count: load.added.length });
     // Focus on the first new comment that is shown (a reply waiting for its parent is not).
-    this.#afterUpdate = () => {
+    const focusFirstNew = (): void => {
       for (const comment of load.added) {
         const article = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(comment.id)}`);
         if (article) return article.focus();
       }
+      if (this.#revealed < this.#pages.comments.length) this.#afterUpdate = focusFirstNew;
     };
+    this.#afterUpdate = focusFirstNew;
     await this.#afterLoad(load);
     this.requestUpdate();
   }

@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { sanitizeHtml } from '../article/sanitize-html.js';
+import { yieldToPage } from '../article/yield-to-page.js';
 import { commentSource, fetchCommentPage } from './comment-source.js';
 import type { CommentListError, CommentOrder, ListedComment } from './listed-comment.js';
 
@@ -115,7 +116,15 @@ export class CommentPages implements ReactiveController {
       } else {
         const known = new Set(this.comments.map((comment) => comment.id));
         const added = result.page.comments.filter((comment) => !known.has(comment.id));
-        await Promise.all(added.map((comment) => this.#sanitize(comment)));
+        // A page of 100 is sanitized across tasks of about 8 ms, so the page stays responsive.
+        let slice = performance.now();
+        for (const comment of added) {
+          await this.#sanitize(comment);
+          if (performance.now() - slice < 8) continue;
+          await yieldToPage();
+          if (abort.signal.aborted) return undefined;
+          slice = performance.now();
+        }
         if (abort.signal.aborted) return undefined;
         this.comments = [...this.comments, ...added];
         this.total = Math.max(result.page.total, this.comments.length);

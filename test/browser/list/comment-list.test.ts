@@ -192,4 +192,30 @@ describe('<comment-list> reading comments', () => {
     list.style.setProperty('--comment-list-accent', 'rgb(128, 0, 0)');
     expect(getComputedStyle(pressed()).backgroundColor).to.equal('rgb(128, 0, 0)');
   });
+
+  it('shows 500 comments in pages of 100, each shown over short updates, focus on the first new one each time', async () => {
+    const list = await mountList(
+      `<comment-list endpoint="${wp('many-500')}" post-id="1" per-page="100"></comment-list>`,
+    );
+    await whenShown(list, 100);
+    expect(headingText(list)).to.equal('500 comments');
+    for (let page = 2; page <= 5; page++) {
+      $(list, '[part~="load-more"]')!.click();
+      await waitUntil(() => $$(list, 'article').length === page * 100, `page ${page}`, { timeout: 15000 });
+      await waitUntil(() => focused(list)?.localName === 'article', 'focus on a new comment');
+    }
+    expect(new Set(shownIds(list)).size).to.equal(500);
+    expect($(list, '[part~="load-more"]')).to.equal(null);
+  });
+
+  it('follows a permalink to a comment on the fifth page of 100', async () => {
+    history.replaceState(null, '', '#comment-480');
+    const list = await mountList(
+      `<comment-list endpoint="${wp('many-500')}" post-id="1" per-page="100"></comment-list>`,
+    );
+    await waitUntil(() => focused(list)?.id === 'comment-480', 'the permalinked comment is focused', {
+      timeout: 15000,
+    });
+    expect($(list, '#comment-480')!.classList.contains('highlighted')).to.equal(true);
+  });
 });
