@@ -162,6 +162,22 @@ function stateTemplate(view: CommentListView): TemplateResult | typeof nothing {
   }
 }
 
+/**
+ * Around a theme's server-rendered thread: that thread and the form (the slot), then the
+ * reader's own comments the theme does not show (posted now, or held), flat.
+ */
+export function renderAroundServerThread(view: CommentListView): TemplateResult {
+  return html`<slot @slotchange=${view.on.slotChange}></slot>
+    ${
+      view.thread.length
+        ? html`<ol part="thread" class="thread">
+            ${threadTemplate(view.thread, view)}
+          </ol>`
+        : nothing
+    }
+    <p part="status" class="visually-hidden" role="status">${view.announcement}</p>`;
+}
+
 export function renderCommentList(view: CommentListView): TemplateResult {
   const form = html`<div part="form" class="form"><slot @slotchange=${view.on.slotChange}></slot></div>`;
   const orderButton = (order: 'asc' | 'desc', key: 'oldest' | 'newest') =>

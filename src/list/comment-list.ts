@@ -5,7 +5,7 @@
  * comment a reader replies to, and keeps the reader's own held comment in view across
  * reloads (held-comments.ts).
  */
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/article-context.js';
 import { headingTag } from '../shared/heading-tag.js';
@@ -21,14 +21,14 @@ import {
   type CommentListStrings,
 } from './comment-list.strings.js';
 import { commentListStyles } from './comment-list.styles.js';
-import { renderCommentList, type CommentListView } from './comment-list.templates.js';
+import { renderAroundServerThread, renderCommentList, type CommentListView } from './comment-list.templates.js';
 import { CommentPages, type PageLoad } from './comment-pages.js';
 import { buildThread } from './comment-thread.js';
 import { OwnComments } from './own-comments.js';
 import type { CommentOrder } from './listed-comment.js';
 import { describeDate } from './relative-date.js';
 import { ReplyPlacement, type ReplyTarget } from './reply-placement.js';
-import { findServerThread, serverReplyFor, type ServerReply } from './server-rendered-thread.js';
+import { findServerThread, readServerComments, serverReplyFor, type ServerReply } from './server-rendered-thread.js';
 
 export { CommentListReplyEvent } from './comment-list.events.js';
 
@@ -152,6 +152,7 @@ export class CommentListElement extends LitElement {
   #datesLanguage: string | undefined;
   /** The theme's server-rendered thread, kept instead of fetched. */
   #server: HTMLOListElement | null = null;
+  #ownRead = false;
 
   constructor() {
     super();
@@ -220,7 +221,10 @@ export class CommentListElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.#server) return;
+    if (this.#server) {
+      this.#readOwnAroundServerThread();
+      return;
+    }
     const loaded = this.#pages.comments.length;
     this.#revealed = Math.min(loaded, Math.min(this.#revealed, loaded) + REVEAL_STEP);
     const endpoint = this.#endpoint;
@@ -240,6 +244,16 @@ export class CommentListElement extends LitElement {
     void this.#start({ endpoint, protocol: this.protocol, postId, perPage, order: this._order });
   }
 
+  /** Once: the reader's held comments for this post, shown unless the theme's thread has them (approved). */
+  #readOwnAroundServerThread(): void {
+    if (this.#ownRead || !this.#endpoint || !this.#postId) return;
+    this.#ownRead = true;
+    const thread = this.#server!;
+    void this.#own
+      .read(this.#heldPlace)
+      .then(() => this.#own.reconcile(readServerComments(thread).filter((comment) => !comment.pending)));
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#revealed < this.#pages.comments.length) setTimeout(() => this.requestUpdate());
@@ -249,17 +263,23 @@ export class CommentListElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.#server)
-      return html`<slot></slot>
-        <p part="status" class="visually-hidden" role="status">${this._announcement}</p>`;
     const pages = this.#pages;
-    const own = this.#own.visible(pages.comments);
+    const server = this.#server && readServerComments(this.#server);
+    // A held comment the theme shows its author (WordPress does, by cookie) is shown once, the theme's.
+    const own = this.#own.visible(server ? server.map((comment) => ({ ...comment, pending: false })) : pages.comments);
     const shown = pages.comments.slice(0, this.#revealed);
-    const thread = buildThread([...shown, ...own], {
-      order: this._order,
-      maxDepth: this.depth,
-      complete: pages.complete && shown.length === pages.comments.length,
-    });
+    const thread = server
+      ? own.map((comment) => ({
+          comment,
+          depth: 1,
+          replies: [],
+          inReplyTo: server.find((listed) => listed.id === comment.parent)?.authorName,
+        }))
+      : buildThread([...shown, ...own], {
+          order: this._order,
+          maxDepth: this.depth,
+          complete: pages.complete && shown.length === pages.comments.length,
+        });
     const count = pages.total + own.filter((comment) => !comment.pending).length;
     const state = pages.status === 'ready' ? (thread.length ? 'ready' : 'empty') : pages.status;
     const language = this.#language.language;
@@ -278,7 +298,7 @@ export class CommentListElement extends LitElement {
       remaining: pages.remaining,
       loadingMore: pages.loadingMore,
       formPosition: this.formPosition === 'above' ? 'above' : 'below',
-      canReply: !!this.#form,
+      canReply: !server && !!this.#form,
       replyingTo: this.#replies.target?.id,
       highlighted: this._highlighted,
       announcement: this._announcement,
@@ -290,7 +310,7 @@ export class CommentListElement extends LitElement {
       },
       on: this.#on,
     };
-    return renderCommentList(view);
+    return server ? renderAroundServerThread(view) : renderCommentList(view);
   }
 
   #text = (key: keyof CommentListStrings, values?: Record<string, string | number>): string => {

@@ -5,6 +5,8 @@
  * repainting, and makes its "Reply" links move the form, as WordPress's comment-reply.js does.
  */
 
+import type { ListedComment } from './listed-comment.js';
+
 /** The theme's thread, a direct child of the list. */
 export function findServerThread(host: Element): HTMLOListElement | null {
   return host.querySelector<HTMLOListElement>(':scope > ol.comment-list, :scope > ol.commentlist');
@@ -60,4 +62,18 @@ export class ServerFormMove {
     this.#home.replaceWith(this.form);
     this.#cancel.remove();
   }
+}
+
+/** The comments of the theme's thread, read as the list's model, so the reader's own comments can be matched with them. */
+export function readServerComments(thread: HTMLOListElement): ListedComment[] {
+  return [...thread.querySelectorAll<HTMLElement>('li[id^="comment-"]')].map((item) => {
+    const parentItem = item.parentElement?.closest<HTMLElement>('li[id^="comment-"]');
+    return {
+      id: item.id.replace('comment-', ''),
+      parent: parentItem ? parentItem.id.replace('comment-', '') : '0',
+      authorName: item.querySelector('.comment-author .fn')?.textContent?.trim() ?? '',
+      content: { kind: 'text', value: item.querySelector('.comment-content')?.textContent ?? '' },
+      pending: !!item.querySelector('.comment-awaiting-moderation'),
+    };
+  });
 }

@@ -183,4 +183,23 @@ describe('<comment-list> replies and the reader’s own comment', () => {
     expect($$(list, 'article')[2]!.textContent).to.contain('From the form beside.');
     expect($(list, '[part~="reply-button"]')).to.equal(null, 'no Reply without a form of its own');
   });
+
+  it('puts the form above the list with form-position="above", under a heading at heading-level', async () => {
+    const list = await mountList(
+      `<comment-list endpoint="${endpoint}" post-id="${postId}" form-position="above" heading-level="3"><comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form></comment-list>`,
+    );
+    await whenShown(list, 2);
+    const form = list.querySelector('comment-form')!;
+    const formBox = form.getBoundingClientRect();
+    expect(formBox.bottom).to.be.at.most($(list, '#comment-1')!.getBoundingClientRect().top);
+    expect($(list, '[part~="heading"]')!.localName).to.equal('h3');
+    expect($(list, '[part~="heading"]')!.getBoundingClientRect().bottom).to.be.at.most(formBox.top);
+    // Replying and Escape bring it back above the list.
+    $(list, '#reply-1')!.click();
+    await waitUntil(() => form.assignedSlot?.name === 'reply', 'the form moved under the comment');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => form.assignedSlot?.name === '', 'the form is back above the list');
+    expect(form.getBoundingClientRect().bottom).to.be.at.most($(list, '#comment-1')!.getBoundingClientRect().top);
+    await expectAccessible(list);
+  });
 });

@@ -6,7 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../support/expect-accessible.js';
-import { mountList, status, unmountAll } from './list-fixtures.js';
+import { $$, mountList, status, unmountAll } from './list-fixtures.js';
 
 const comment = (id: number, name: string, text: string, children = '') => `
 <li id="comment-${id}" class="comment even thread-even depth-1${children ? ' parent' : ''}">
@@ -74,5 +74,39 @@ describe('<comment-list> around a theme’s server-rendered comments', () => {
       'focus on its Reply link',
     );
     expect(status(list)).to.equal('Reply cancelled. The comment form is back in its place.');
+  });
+
+  it('shows the reader’s held comment after the theme’s comments, across reloads, until the theme lists it', async () => {
+    const endpoint = `/list/json/server-held-${Date.now()}/comments`;
+    await fetch(endpoint.replace(/comments$/, 'hold') + '?on=1', { method: 'POST' });
+    const page = (thread: string) =>
+      `<comment-list endpoint="${endpoint}" post-id="1">${thread}<comment-form endpoint="${endpoint}" post-id="1"></comment-form></comment-list>`;
+    let list = await mountList(page(themeThread));
+    const form = list.querySelector('comment-form')!;
+    await form.updateComplete;
+    for (const [id, value] of Object.entries({
+      content: 'Held under a theme.',
+      name: 'Dara',
+      email: 'dara@example.com',
+    })) {
+      const control = form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+      control.value = value;
+      control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    }
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => $$(list, 'article').length === 1, 'the held comment shows');
+    expect($$(list, 'article')[0]!.querySelector('[part~="moderation"]')).to.exist;
+
+    unmountAll();
+    list = await mountList(page(themeThread));
+    await waitUntil(() => $$(list, 'article').length === 1, 'the held comment is back after a reload');
+
+    // The theme lists it now (approved): the local copy gives way.
+    unmountAll();
+    const approved = `${themeThread.slice(0, -'</ol>'.length)}${comment(4, 'Dara', 'Held under a theme.')}</ol>`;
+    list = await mountList(page(approved));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect($$(list, 'article')).to.have.length(0);
   });
 });
