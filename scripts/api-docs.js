@@ -22,6 +22,7 @@ export const END = '<!-- api:end -->';
 export const pages = [
   { tag: 'news-article', file: 'docs/news-article.md' },
   { tag: 'comment-form', file: 'docs/comment-form.md' },
+  { tag: 'comment-list', file: 'docs/comment-list.md' },
 ];
 
 /** The custom element declaration of `tag` in a manifest. */

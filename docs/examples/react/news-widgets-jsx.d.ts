@@ -1,4 +1,4 @@
-// JSX types for <news-article> and <comment-form> in React 19 (@types/react 19).
+// JSX types for <news-article>, <comment-form> and <comment-list> in React 19 (@types/react 19).
 // Keep this file where your tsconfig.json includes it (in src/, say).
 import type { HTMLAttributes, Key, Ref } from 'react';
 import type {
@@ -7,6 +7,8 @@ import type {
   CommentFormErrorEvent,
   CommentFormSubmitEvent,
   CommentFormSuccessEvent,
+  CommentListElement,
+  CommentListReplyEvent,
   NewsArticleElement,
 } from 'news-widgets';
 
@@ -42,6 +44,14 @@ declare module 'react' {
         'oncomment-form-success'?: Listener<CommentFormSuccessEvent, CommentFormElement>;
         'oncomment-form-error'?: Listener<CommentFormErrorEvent, CommentFormElement>;
         'oncomment-form-draft-restore'?: Listener<CommentFormDraftRestoreEvent, CommentFormElement>;
+      };
+      'comment-list': ElementProps<
+        CommentListElement,
+        'endpoint' | 'protocol' | 'postId' | 'depth' | 'perPage' | 'formPosition' | 'headingLevel' | 'strings'
+      > & {
+        onload?: Listener<Event, CommentListElement>;
+        onerror?: Listener<Event, CommentListElement>;
+        'oncomment-list-reply'?: Listener<CommentListReplyEvent, CommentListElement>;
       };
     }
   }
