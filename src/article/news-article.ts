@@ -10,6 +10,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { articleContext } from '../shared/article-context.js';
+import { jsonObjectAttribute } from '../shared/json-attribute.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { Article } from './article.js';
 import { asFeedError, type FeedError } from './feed-error.js';
@@ -90,7 +91,7 @@ export class NewsArticleElement extends LitElement {
     item: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     data: { attribute: false },
-    strings: { attribute: false },
+    strings: jsonObjectAttribute<NewsArticleStringOverrides>('news-article', 'strings'),
   };
 
   /** Registers the element under `tag` (default `news-article`) in `registry`; a second call is harmless. */
