@@ -71,26 +71,13 @@ function bylineTemplate(article: Article, wording: Wording): TemplateResult | ty
   if (!authors.length && !published) return nothing;
   const format = wording.formats.date;
   const showModified = modified && published && format.format(modified) !== format.format(published);
+  const time = (date: Date) => html`<time datetime=${date.toISOString()}>${format.format(date)}</time>`;
+  const separator = html`<span aria-hidden="true"> · </span>`;
   return html`<p part="byline">
     ${authors.length ? html`<span class="authors">${word(wording, 'by')} ${authorsTemplate(authors, wording)}</span>` : nothing}
-    ${authors.length && published ? html`<span aria-hidden="true"> · </span>` : nothing}
-    ${
-      published
-        ? html`<span class="published"
-            >${word(wording, 'published')}
-            <time datetime=${published.toISOString()}>${format.format(published)}</time></span
-          >`
-        : nothing
-    }
-    ${
-      showModified
-        ? html`<span aria-hidden="true"> · </span
-            ><span class="modified"
-              >${word(wording, 'updated')}
-              <time datetime=${modified.toISOString()}>${format.format(modified)}</time></span
-            >`
-        : nothing
-    }
+    ${authors.length && published ? separator : nothing}
+    ${published ? html`<span class="published">${word(wording, 'published')} ${time(published)}</span>` : nothing}
+    ${showModified ? html`${separator}<span class="modified">${word(wording, 'updated')} ${time(modified)}</span>` : nothing}
   </p>`;
 }
 
