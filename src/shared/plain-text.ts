@@ -46,18 +46,6 @@ export function textFromHtml(html: string): string {
   return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Elements whose start and end tags in a plain-text field mean the generator wrote HTML
- * there: the ones that wrap text in feed titles, summaries, names and terms (Publii's
- * `<p><span lang="en">…</span></p>`). Void elements (`<br>`, `<img>`) are left out: a lone
- * tag reads as a mention of it ("the <br> element"), not as markup.
- */
-const WRAPPING_ELEMENTS = new Set(
-  ('a abbr b bdi bdo big blockquote caption center cite code dd del dfn div dl dt em figcaption figure font ' +
-    'h1 h2 h3 h4 h5 h6 i ins kbd li mark ol p pre q s samp small span strike strong sub sup table td th time ' +
-    'tr tt u ul var').split(' '),
-);
-
 /** A start tag, its attributes capped in length so a stray `<p` in a long text costs little. */
 const START_TAG = /<([a-z][a-z\d]*)(?=[\s/>])(?:[^<>"']|"[^"]{0,400}"|'[^']{0,400}'){0,400}>/gi;
 const END_TAG = /<\/([a-z][a-z\d]*)\s*>/gi;
@@ -66,17 +54,18 @@ const END_TAG = /<\/([a-z][a-z\d]*)\s*>/gi;
 const CODE_SPAN = /`[^`\n]*`/g;
 
 /**
- * Whether text that should be plain holds HTML markup: an element of the list above
- * opened and, later, closed (`<em>word</em>`). A tag on its own, a tag in backticks,
- * `a < b`, `List<String>` and escaped markup (`&lt;p&gt;`) are text. One pass over the
- * text, however long.
+ * Whether text that should be plain holds HTML markup: an element opened and, later,
+ * closed (`<em>word</em>`, Publii's `<p><span lang="en">…</span></p>`). A lone tag reads
+ * as a mention of it ("the <br> element"), not as markup, so void elements never count; a
+ * tag in backticks, `a < b`, `List<String>` and escaped markup (`&lt;p&gt;`) are text too.
+ * One pass over the text, however long.
  */
 export function holdsMarkup(text: string): boolean {
   const scanned = text.replace(CODE_SPAN, ' ');
   const firstStart = new Map<string, number>();
   for (const start of scanned.matchAll(START_TAG)) {
     const name = start[1]!.toLowerCase();
-    if (WRAPPING_ELEMENTS.has(name) && !firstStart.has(name)) firstStart.set(name, start.index!);
+    if (!firstStart.has(name)) firstStart.set(name, start.index!);
   }
   for (const end of scanned.matchAll(END_TAG)) {
     const opened = firstStart.get(end[1]!.toLowerCase());
