@@ -130,6 +130,7 @@ export class NewsArticleElement extends LitElement {
     task: async ([data, inlineText, src, item, markup], { signal }): Promise<ArticleView | typeof initialState> => {
       const source = { data, inlineText, src, item };
       if (!hasArticleSource(source)) return initialState;
+      // Listeners of `loadstart` already see the state `loading`.
       this.#reflectState();
       this.dispatchEvent(new Event('loadstart'));
       const article = await loadArticle(source, signal);
