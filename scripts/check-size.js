@@ -14,13 +14,19 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * hardening (own properties, stalled bodies, deep JSON) +240, dir=auto +19, the form
  * takeover +1,199 (its reading code then moved to a chunk); the budget leaves 1.7%.
  * Every other chunk loads only on pages that need it.
+ * 6 December 2026: 24,634 B once reading a fetched feed (JSON Feed and WordPress
+ * normalizing) and sending comments became chunks of their own; the budget is that + 2%.
  */
 const BUDGETS = {
-  'news-widgets.js': 26_000,
+  'news-widgets.js': 25_127,
   'news-widgets-purify': 11_000,
   'news-widgets-comment-form.': 1_300,
   // Reading a server-rendered form that <comment-form> wraps: loaded only on such pages.
   'news-widgets-server-rendered-form-': 900,
+  // Reading a fetched or inline feed into an article (JSON Feed and WordPress): asked for as the feed's request
+  // starts, so the two downloads overlap; never on a page whose article is only server-rendered markup
+  // (2,159 B measured 6 December 2026, + 2%).
+  'news-widgets-feed-reader-': 2_202,
   // The code that sends comments (transport and retries): downloaded on the reader's first focus or input in a
   // <comment-form>, or once the page is idle (1,889 B measured 6 December 2026, + 2%).
   'news-widgets-comment-delivery-': 1_927,
@@ -46,7 +52,9 @@ for (const { file, raw, gzip, brotli } of sizes) {
   const [, budget] = Object.entries(BUDGETS).find(([name]) => file.startsWith(name)) ?? [];
   const verdict = budget === undefined ? 'no budget' : brotli <= budget ? `within ${budget}` : `OVER ${budget}`;
   if (budget !== undefined && brotli > budget) over++;
-  console.log(`${file.padEnd(48)} ${String(raw).padStart(7)} raw ${String(gzip).padStart(6)} gzip ${String(brotli).padStart(6)} brotli  ${verdict}`);
+  console.log(
+    `${file.padEnd(48)} ${String(raw).padStart(7)} raw ${String(gzip).padStart(6)} gzip ${String(brotli).padStart(6)} brotli  ${verdict}`,
+  );
 }
 if (!sizes.some(({ file }) => file === 'news-widgets.js')) {
   console.error('dist/news-widgets.js is missing: run npm run build first.');

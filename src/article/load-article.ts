@@ -5,8 +5,6 @@
 import type { Article } from './article.js';
 import { FeedError } from './feed-error.js';
 import { fetchFeedDocument, parseFeedJson } from './fetch-feed-document.js';
-import { lacksEmbeds } from './normalize-wordpress.js';
-import { readArticle } from './read-articles.js';
 
 export interface ArticleSource {
   data?: unknown;
@@ -25,7 +23,13 @@ export const inlineFeedText = (host: Element): string | undefined =>
 export const hasArticleSource = ({ data, inlineText, src }: ArticleSource): boolean =>
   (data !== undefined && data !== null) || inlineText !== undefined || !!src;
 
-export async function loadArticle({ data, inlineText, src, item }: ArticleSource, signal: AbortSignal): Promise<Article> {
+export async function loadArticle(
+  { data, inlineText, src, item }: ArticleSource,
+  signal: AbortSignal,
+): Promise<Article> {
+  const reader = import('./feed-reader.js');
+  // Settled by the awaits below; this keeps a failed download from being reported twice.
+  reader.catch(() => undefined);
   let base = document.baseURI;
   let feed: unknown;
   if (data !== undefined && data !== null) {
@@ -35,6 +39,7 @@ export async function loadArticle({ data, inlineText, src, item }: ArticleSource
   } else {
     base = new URL(src ?? '', base).href;
     feed = await fetchFeedDocument(base, signal);
+    const { lacksEmbeds } = await reader;
     // Without `_embed`, WordPress leaves out author names, the featured image and
     // category names. Ask once more with it; if that fails, show what there is.
     if (lacksEmbeds(feed)) {
@@ -47,6 +52,7 @@ export async function loadArticle({ data, inlineText, src, item }: ArticleSource
       }
     }
   }
+  const { readArticle } = await reader;
   const article = readArticle(feed, base, item);
   if (!article) throw new FeedError('item-not-found', 'The feed holds no matching item.');
   return article;

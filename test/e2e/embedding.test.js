@@ -117,28 +117,37 @@ describe('the bundle served from a CDN, on another origin and path than the page
     await eventually(async () => assert.equal(await form.statusText(), posted));
   }
 
-  const storedComments = async () => (await site.comments()).map(({ postId, name, content }) => ({ postId, name, content }));
+  const storedComments = async () =>
+    (await site.comments()).map(({ postId, name, content }) => ({ postId, name, content }));
   const headline = (page) => page.locator('news-article [part~="headline"]').textContent();
   /** The chunk files (news-widgets-*.js) a server was asked for, by path. */
   const chunks = (requests) => requests.filter((path) => /\/news-widgets-[^/]*\.js$/.test(path));
   /** The chunk that sends comments, which every page that posts one downloads (first focus, or idle). */
   const isDelivery = (path) => /^\/cdn\/v1\/news-widgets-comment-delivery-[^/]+\.js$/.test(path);
-  /** The chunk files asked of a server, but the one that sends comments. */
-  const otherChunks = (requests) => chunks(requests).filter((path) => !isDelivery(path));
+  const isFeedReader = (path) => /^\/cdn\/v1\/news-widgets-feed-reader-[^/]+\.js$/.test(path);
+  /** The chunk files asked of a server, but the ones every page with a feed and a form needs: reading the feed, sending comments. */
+  const otherChunks = (requests) => chunks(requests).filter((path) => !isDelivery(path) && !isFeedReader(path));
 
   it('renders the article and posts a comment, loading nothing from the page’s own folder', async (t) => {
     const { reader, page } = await open(t, '/site/page.html');
     assert.equal((await headline(page)).trim(), shownItem.title);
     assert.equal(await page.locator('news-article [part~="content"] p').count(), 3);
     await postComment(page, 'Glad the reading room stays open late.');
-    assert.deepEqual(await storedComments(), [{ postId: shownItem.id, name: 'Olena', content: 'Glad the reading room stays open late.' }]);
+    assert.deepEqual(await storedComments(), [
+      { postId: shownItem.id, name: 'Olena', content: 'Glad the reading room stays open late.' },
+    ]);
 
     assert.deepEqual(
-      cdn.requests.filter((path) => !isDelivery(path)),
+      cdn.requests.filter((path) => !isDelivery(path) && !isFeedReader(path)),
       ['/cdn/v1/news-widgets.js'],
-      'an English page with the native sanitizer needs no chunk but the one that sends the comment',
+      'an English page with the native sanitizer needs no chunk but the ones that read the feed and send the comment',
     );
     assert.equal(cdn.requests.filter(isDelivery).length, 1, 'the code that sends, from beside the bundle, once');
+    assert.equal(
+      cdn.requests.filter(isFeedReader).length,
+      1,
+      'the code that reads the feed, from beside the bundle, once',
+    );
     assert.deepEqual(chunks(site.requests), [], 'no chunk asked of the site');
     assert.equal(await page.evaluate(() => 'setHTML' in Element.prototype), true, 'this Chromium sanitizes natively');
     reader.assertNoProblems();
@@ -151,7 +160,9 @@ describe('the bundle served from a CDN, on another origin and path than the page
     assert.equal((await commentForm(page).submit.textContent()).trim(), german.submit);
     assert.match(await form.locator('label[for="content"]').textContent(), new RegExp(`^${german.comment}\\b`));
     await postComment(page, 'Endlich wieder offen.', german.posted);
-    assert.deepEqual(await storedComments(), [{ postId: shownItem.id, name: 'Olena', content: 'Endlich wieder offen.' }]);
+    assert.deepEqual(await storedComments(), [
+      { postId: shownItem.id, name: 'Olena', content: 'Endlich wieder offen.' },
+    ]);
 
     assert.equal(otherChunks(cdn.requests).length, 1, cdn.requests.join());
     assert.match(otherChunks(cdn.requests)[0], /^\/cdn\/v1\/news-widgets-comment-form\.de-[^/]+\.js$/);
@@ -200,7 +211,7 @@ describe('the bundle served from a CDN, on another origin and path than the page
     reader.assertNoProblems();
   });
 
-  it('two copies under a strict CSP with Trusted Types need \'allow-duplicates\', and then render and post without a violation', async (t) => {
+  it("two copies under a strict CSP with Trusted Types need 'allow-duplicates', and then render and post without a violation", async (t) => {
     // Without it, the second copy's `lit-html` policy is refused, as the plain-HTML guide says.
     const refused = await newReaderContext(t, browser);
     const refusedPage = await refused.context.newPage();
@@ -216,7 +227,11 @@ describe('the bundle served from a CDN, on another origin and path than the page
     const { reader, page } = await open(t, '/site/twice-strict-allow-duplicates.html', [
       () => {
         window.__violations = [];
-        document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.effectiveDirective), true);
+        document.addEventListener(
+          'securitypolicyviolation',
+          (event) => window.__violations.push(event.effectiveDirective),
+          true,
+        );
       },
     ]);
     assert.equal((await headline(page)).trim(), shownItem.title);
@@ -231,10 +246,18 @@ describe('the bundle served from a CDN, on another origin and path than the page
     assert.equal(await page.title(), `${shownItem.title} — ${feed.title}`);
     assert.equal((await headline(page)).trim(), shownItem.title);
     assert.equal((await page.locator('news-article [part~="summary"]').textContent()).trim(), shownItem.summary);
-    assert.match(await page.locator('news-article [part~="byline"]').textContent(), new RegExp(shownItem.authors[0].name));
-    assert.deepEqual((await page.locator('news-article [part~="footer"]').textContent()).match(/Town|Libraries/g), shownItem.tags);
+    assert.match(
+      await page.locator('news-article [part~="byline"]').textContent(),
+      new RegExp(shownItem.authors[0].name),
+    );
+    assert.deepEqual(
+      (await page.locator('news-article [part~="footer"]').textContent()).match(/Town|Libraries/g),
+      shownItem.tags,
+    );
     await postComment(page, 'Thank you for the opening hours.');
-    assert.deepEqual(await storedComments(), [{ postId: shownItem.id, name: 'Olena', content: 'Thank you for the opening hours.' }]);
+    assert.deepEqual(await storedComments(), [
+      { postId: shownItem.id, name: 'Olena', content: 'Thank you for the opening hours.' },
+    ]);
     assert.ok(site.requests.includes('/gazette/assets/news-widgets/news-widgets.js'));
     reader.assertNoProblems();
   });
