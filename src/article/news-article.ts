@@ -11,6 +11,7 @@ import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { articleContext } from '../shared/article-context.js';
 import { jsonObjectAttribute } from '../shared/json-attribute.js';
+import { defineElement } from '../shared/define-element.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { Article } from './article.js';
 import { asFeedError, type FeedError } from './feed-error.js';
@@ -96,7 +97,7 @@ export class NewsArticleElement extends LitElement {
 
   /** Registers the element under `tag` (default `news-article`) in `registry`; a second call is harmless. */
   static define(tag = 'news-article', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, class extends this {});
+    defineElement(this, tag, registry);
   }
 
   /** URL of a JSON Feed, a WordPress REST post (`/wp/v2/posts/ID`, `?_embed` recommended) or posts collection. */

@@ -4,6 +4,8 @@
  * by the site through the `strings` property or attribute (JSON).
  * `{label}`, `{limit}`, `{over}` and `{seconds}` are filled in when shown.
  */
+import { fillIn, loadTranslation, type TranslationLoaders } from '../shared/translations.js';
+
 export const commentFormStrings = {
   heading: 'Leave a comment',
   replyHeading: 'Leave a reply',
@@ -52,7 +54,7 @@ export const commentFormStrings = {
 };
 export type CommentFormStrings = typeof commentFormStrings;
 
-const translations: Record<string, () => Promise<{ default: Partial<CommentFormStrings> }>> = {
+const translations: TranslationLoaders<CommentFormStrings> = {
   ar: () => import('./locales/comment-form.ar.js'),
   de: () => import('./locales/comment-form.de.js'),
   es: () => import('./locales/comment-form.es.js'),
@@ -66,16 +68,7 @@ const translations: Record<string, () => Promise<{ default: Partial<CommentFormS
  * when there are none; `undefined` when the language's chunk cannot be downloaded, so the
  * form keeps the words it shows, still working.
  */
-export async function builtInStrings(language: string | undefined): Promise<Partial<CommentFormStrings> | undefined> {
-  const load = translations[(language ?? '').toLowerCase().split('-')[0]!];
-  try {
-    return load ? (await load()).default : {};
-  } catch {
-    return undefined;
-  }
-}
+export const builtInStrings = (language: string | undefined): Promise<Partial<CommentFormStrings> | undefined> =>
+  loadTranslation(translations, language);
 
-/** Fills `{name}` placeholders. */
-export function fillIn(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
+export { fillIn };

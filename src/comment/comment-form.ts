@@ -8,6 +8,7 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/article-context.js';
 import { jsonObjectAttribute } from '../shared/json-attribute.js';
+import { defineElement } from '../shared/define-element.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { CommentField, CommentFields, CommentIdentity, CommentSubmission } from './comment.js';
 import {
@@ -87,7 +88,7 @@ export class CommentFormElement extends LitElement {
 
   /** Registers the element under `tag` (default `comment-form`) in `registry`; a second call is harmless. */
   static define(tag = 'comment-form', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, class extends this {});
+    defineElement(this, tag, registry);
   }
 
   /** Where comments are posted: a WordPress `/wp/v2/comments` route, or any endpoint of the JSON contract. */

@@ -5,6 +5,8 @@
  * the count heading has one string per plural category of `Intl.PluralRules`
  * (`countOther` serves the categories a language leaves out).
  */
+import { fillIn, loadTranslation, type TranslationLoaders } from '../shared/translations.js';
+
 export const commentListStrings = {
   /** The heading while the count is not known yet. */
   heading: 'Comments',
@@ -36,7 +38,7 @@ export const commentListStrings = {
 };
 export type CommentListStrings = typeof commentListStrings;
 
-const translations: Record<string, () => Promise<{ default: Partial<CommentListStrings> }>> = {
+const translations: TranslationLoaders<CommentListStrings> = {
   ar: () => import('./locales/comment-list.ar.js'),
   de: () => import('./locales/comment-list.de.js'),
   es: () => import('./locales/comment-list.es.js'),
@@ -46,21 +48,10 @@ const translations: Record<string, () => Promise<{ default: Partial<CommentListS
 };
 
 /** The built-in strings for a language tag; `{}` for English or an unknown language; `undefined` when its chunk cannot be downloaded. */
-export async function builtInListStrings(
-  language: string | undefined,
-): Promise<Partial<CommentListStrings> | undefined> {
-  const load = translations[(language ?? '').toLowerCase().split('-')[0]!];
-  try {
-    return load ? (await load()).default : {};
-  } catch {
-    return undefined;
-  }
-}
+export const builtInListStrings = (language: string | undefined): Promise<Partial<CommentListStrings> | undefined> =>
+  loadTranslation(translations, language);
 
-/** Fills `{name}` placeholders. */
-export function fillIn(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
+export { fillIn };
 
 const PLURAL_KEYS = {
   zero: 'countZero',

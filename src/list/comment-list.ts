@@ -10,6 +10,7 @@ import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/article-context.js';
 import { headingTag } from '../shared/heading-tag.js';
 import { jsonObjectAttribute } from '../shared/json-attribute.js';
+import { defineElement } from '../shared/define-element.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { CommentFormElement, CommentFormSuccessEvent } from '../comment/comment-form.js';
 import { CommentListReplyEvent } from './comment-list.events.js';
@@ -105,7 +106,7 @@ export class CommentListElement extends LitElement {
 
   /** Registers the element under `tag` (default `comment-list`) in `registry`; a second call is harmless. */
   static define(tag = 'comment-list', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, class extends this {});
+    defineElement(this, tag, registry);
   }
 
   /** Where comments are read: a WordPress `/wp/v2/comments` route or a JSON protocol endpoint. Default: the inner form's. */

@@ -5,10 +5,11 @@
  * is the plain text the reader wrote.
  */
 import { safeUrl } from '../article/safe-url.js';
-import { isJsonObject, nonEmptyString, ownFields } from '../shared/json-fields.js';
+import { nonEmptyString, ownFields } from '../shared/json-fields.js';
 import { parseCommentDate } from './comment-date.js';
 import type { CommentSource } from './comment-source.js';
 import type { ListedComment } from './listed-comment.js';
+import { pagedSource } from './paged-source.js';
 
 function readComment(value: unknown, base: string): ListedComment | undefined {
   const fields = ownFields(value);
@@ -26,22 +27,8 @@ function readComment(value: unknown, base: string): ListedComment | undefined {
   };
 }
 
-export const jsonComments: CommentSource = {
-  pageUrl(endpoint, { postId, page, perPage, order }, base) {
-    const url = new URL(endpoint, base);
-    url.searchParams.set('postId', postId);
-    url.searchParams.set('page', String(page));
-    url.searchParams.set('perPage', String(perPage));
-    url.searchParams.set('order', order);
-    return url.href;
-  },
-  readPage(body, headers, base) {
-    if (!Array.isArray(body)) return undefined;
-    const comments = body
-      .filter(isJsonObject)
-      .map((item) => readComment(item, base))
-      .filter((item) => item !== undefined);
-    const total = Number(headers.get('X-Total-Count'));
-    return { comments, total: headers.has('X-Total-Count') && Number.isFinite(total) ? total : comments.length };
-  },
-};
+export const jsonComments: CommentSource = pagedSource({
+  params: { postId: 'postId', page: 'page', perPage: 'perPage', order: 'order' },
+  totalHeader: 'X-Total-Count',
+  readComment,
+});

@@ -2,29 +2,16 @@
  * A comment's date as readers say it ("3 hours ago"), with the absolute date for
  * `title`; the `Intl` formatters are made once per language, as creating them is slow.
  */
+import { perLanguage } from '../shared/intl-cache.js';
+
 interface DateFormats {
   relative: Intl.RelativeTimeFormat;
   absolute: Intl.DateTimeFormat;
 }
-const formatsByLanguage = new Map<string, DateFormats>();
-
-function formats(language: string | undefined): DateFormats {
-  let locale: string | undefined;
-  try {
-    locale = language ? Intl.getCanonicalLocales(language)[0] : undefined;
-  } catch {
-    // A malformed `lang`: the browser's own language.
-  }
-  let found = formatsByLanguage.get(locale ?? '');
-  if (!found) {
-    found = {
-      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-      absolute: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }),
-    };
-    formatsByLanguage.set(locale ?? '', found);
-  }
-  return found;
-}
+const formats = perLanguage<DateFormats>((locale) => ({
+  relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  absolute: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }),
+}));
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],

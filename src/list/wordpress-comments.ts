@@ -4,11 +4,12 @@
  * is built from it (comment-thread.ts). `content.rendered` is HTML, sanitized when shown.
  */
 import { safeUrl } from '../article/safe-url.js';
-import { isJsonObject, nonEmptyString, ownFields } from '../shared/json-fields.js';
+import { nonEmptyString, ownFields } from '../shared/json-fields.js';
 import { plainTextField } from '../shared/plain-text.js';
 import { parseCommentDate } from './comment-date.js';
 import type { CommentSource } from './comment-source.js';
 import type { ListedComment } from './listed-comment.js';
+import { pagedSource } from './paged-source.js';
 
 /** The avatar size shown, in CSS pixels; WordPress offers 24, 48 and 96. */
 export const AVATAR_SIZE = 48;
@@ -33,22 +34,8 @@ function readComment(value: unknown, base: string): ListedComment | undefined {
   };
 }
 
-export const wordpressComments: CommentSource = {
-  pageUrl(endpoint, { postId, page, perPage, order }, base) {
-    const url = new URL(endpoint, base);
-    url.searchParams.set('post', postId);
-    url.searchParams.set('per_page', String(perPage));
-    url.searchParams.set('page', String(page));
-    url.searchParams.set('order', order);
-    return url.href;
-  },
-  readPage(body, headers, base) {
-    if (!Array.isArray(body)) return undefined;
-    const comments = body
-      .filter(isJsonObject)
-      .map((item) => readComment(item, base))
-      .filter((item) => item !== undefined);
-    const total = Number(headers.get('X-WP-Total'));
-    return { comments, total: Number.isFinite(total) && headers.has('X-WP-Total') ? total : comments.length };
-  },
-};
+export const wordpressComments: CommentSource = pagedSource({
+  params: { postId: 'post', perPage: 'per_page', page: 'page', order: 'order' },
+  totalHeader: 'X-WP-Total',
+  readComment,
+});
