@@ -27,7 +27,8 @@ import { CommentPages, type PageLoad } from './comment-pages.js';
 import { buildThread } from './comment-thread.js';
 import { OwnComments } from './own-comments.js';
 import type { CommentOrder } from './listed-comment.js';
-import { describeDate } from './relative-date.js';
+import { readOrder, rememberOrder } from './comment-order.js';
+import { DateLabels } from './relative-date.js';
 import { ReplyPlacement, type ReplyTarget } from './reply-placement.js';
 import { findServerThread, readServerComments, serverReplyFor, type ServerReply } from './server-rendered-thread.js';
 
@@ -36,7 +37,6 @@ export { CommentListReplyEvent } from './comment-list.events.js';
 /** Where this class can be imported from: its own chunk in the script-tag bundle. */
 export const moduleUrl = import.meta.url;
 
-const ORDER_KEY = 'news-widgets.comment-list.order';
 const PERMALINK = /^#comment-(.+)$/;
 /** Comments added to the page per update: a page of 100 is shown over several short tasks, never one long one. */
 const REVEAL_STEP = 25;
@@ -149,8 +149,7 @@ export class CommentListElement extends LitElement {
   #afterUpdate: (() => void) | undefined;
   /** How many of the loaded comments are shown so far (see REVEAL_STEP). */
   #revealed = 0;
-  #dates = new WeakMap<Date, { label: string; title: string }>();
-  #datesLanguage: string | undefined;
+  #dates = new DateLabels();
   /** The theme's server-rendered thread, kept instead of fetched. */
   #server: HTMLOListElement | null = null;
   #ownRead = false;
@@ -284,11 +283,6 @@ export class CommentListElement extends LitElement {
     const count = pages.total + own.filter((comment) => !comment.pending).length;
     const state = pages.status === 'ready' ? (thread.length ? 'ready' : 'empty') : pages.status;
     const language = this.#language.language;
-    const now = Date.now();
-    // Formatted once per comment and language: a render of 500 comments would otherwise format 1,000 dates.
-    if (this.#datesLanguage !== language) this.#dates = new WeakMap();
-    this.#datesLanguage = language;
-    const dates = this.#dates;
     const view: CommentListView = {
       text: this.#text,
       heading: headingTag(this.headingLevel, 2),
@@ -304,11 +298,7 @@ export class CommentListElement extends LitElement {
       highlighted: this._highlighted,
       announcement: this._announcement,
       contentOf: (comment) => pages.contentOf(comment),
-      describeDate: (date) => {
-        let described = dates.get(date);
-        if (!described) dates.set(date, (described = describeDate(date, now, language)));
-        return described;
-      },
+      describeDate: this.#dates.forRender(language),
       on: this.#on,
     };
     return server ? renderAroundServerThread(view) : renderCommentList(view);
@@ -386,11 +376,7 @@ export class CommentListElement extends LitElement {
     order: (order) => {
       if (order === this._order) return;
       this._order = order;
-      try {
-        localStorage.setItem(ORDER_KEY, order);
-      } catch {
-        // Not remembered where storage is blocked; the order still applies now.
-      }
+      rememberOrder(order);
     },
     retry: () => {
       const settings = this.#pages.settings;
@@ -467,14 +453,6 @@ export class CommentListElement extends LitElement {
     this._announcement = this.#text('commentShown');
     this.#afterUpdate = () => this.#focusComment(shown.id);
   };
-}
-
-function readOrder(): CommentOrder {
-  try {
-    return localStorage.getItem(ORDER_KEY) === 'desc' ? 'desc' : 'asc';
-  } catch {
-    return 'asc';
-  }
 }
 
 /** Focuses the form's comment box (its first field), as WordPress's reply does. */
