@@ -28,6 +28,7 @@ import { buildThread } from './comment-thread.js';
 import { OwnComments } from './own-comments.js';
 import type { CommentOrder } from './listed-comment.js';
 import { readOrder, rememberOrder } from './comment-order.js';
+import { PermalinkFollower } from './permalink.js';
 import { DateLabels } from './relative-date.js';
 import { ReplyPlacement, type ReplyTarget } from './reply-placement.js';
 import { findServerThread, readServerComments, serverReplyFor, type ServerReply } from './server-rendered-thread.js';
@@ -37,7 +38,6 @@ export { CommentListReplyEvent } from './comment-list.events.js';
 /** Where this class can be imported from: its own chunk in the script-tag bundle. */
 export const moduleUrl = import.meta.url;
 
-const PERMALINK = /^#comment-(.+)$/;
 /** Comments added to the page per update: a page of 100 is shown over several short tasks, never one long one. */
 const REVEAL_STEP = 25;
 
@@ -144,8 +144,11 @@ export class CommentListElement extends LitElement {
   #near = false;
   /** The reader's own comments: held ones from storage, and ones posted in this page view. */
   #own = new OwnComments(this);
-  /** The comment a permalink asks for, until it is shown. */
-  #wanted: string | undefined;
+  #permalink = new PermalinkFollower(
+    this,
+    () => this.#pages.status === 'ready',
+    (id) => this.#reveal(id),
+  );
   #afterUpdate: (() => void) | undefined;
   /** How many of the loaded comments are shown so far (see REVEAL_STEP). */
   #revealed = 0;
@@ -168,7 +171,6 @@ export class CommentListElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.#onHashChange);
     // Any form of this post and endpoint on the page: the list's own, or one beside it.
     document.addEventListener('comment-form-success', this.#onPosted);
     this.addEventListener('keydown', this.#onKeydown);
@@ -176,7 +178,7 @@ export class CommentListElement extends LitElement {
     this.addEventListener('click', this.#onServerReplyClick);
     // A theme's thread is on show already: its ids are the page's own, so the browser follows permalinks.
     if (this.#server) return;
-    this.#wanted = PERMALINK.exec(location.hash)?.[1];
+    this.#permalink.follow();
     // Nothing is fetched until the list is near the viewport, unless the address asks for a comment.
     this.#visibility = new IntersectionObserver(
       (entries) => {
@@ -192,7 +194,6 @@ export class CommentListElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#onHashChange);
     document.removeEventListener('comment-form-success', this.#onPosted);
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('click', this.#onServerReplyClick);
@@ -229,7 +230,7 @@ export class CommentListElement extends LitElement {
     this.#revealed = Math.min(loaded, Math.min(this.#revealed, loaded) + REVEAL_STEP);
     const endpoint = this.#endpoint;
     const postId = this.#postId;
-    if (!endpoint || !postId || !(this.#near || this.#wanted)) return;
+    if (!endpoint || !postId || !(this.#near || this.#permalink.wanted)) return;
     const current = this.#pages.settings;
     const perPage = Math.min(100, Math.max(1, Math.trunc(this.perPage) || 20));
     if (
@@ -333,7 +334,7 @@ export class CommentListElement extends LitElement {
   async #afterLoad(load: PageLoad): Promise<void> {
     if (!load?.ok) return;
     await this.#own.reconcile(this.#pages.comments);
-    if (this.#wanted) await this.#reveal(this.#wanted);
+    if (this.#permalink.wanted) await this.#reveal(this.#permalink.wanted);
   }
 
   /** Loads pages until comment `id` is there, then scrolls to it, focuses and highlights it. */
@@ -342,7 +343,7 @@ export class CommentListElement extends LitElement {
       const load = await this.#pages.more();
       if (!load?.ok) return;
     }
-    this.#wanted = undefined;
+    this.#permalink.wanted = undefined;
     if (
       !this.#pages.comments.some((comment) => comment.id === id) &&
       !this.#own.visible(this.#pages.comments).some((comment) => comment.id === id)
@@ -363,14 +364,6 @@ export class CommentListElement extends LitElement {
     article?.focus({ preventScroll: true });
     article?.scrollIntoView({ block: 'start' });
   }
-
-  #onHashChange = (): void => {
-    const id = PERMALINK.exec(location.hash)?.[1];
-    if (!id) return;
-    this.#wanted = id;
-    if (this.#pages.status === 'ready') void this.#reveal(id);
-    else this.requestUpdate();
-  };
 
   #on: CommentListView['on'] = {
     order: (order) => {
