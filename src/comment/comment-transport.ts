@@ -22,9 +22,6 @@ import { serverWaitMs } from './retry-policy.js';
 import { COMMENT_LIMITS, normalizeCommentFields } from './validate-comment.js';
 import { untilAborted } from '../shared/until-aborted.js';
 
-// Where it was first defined; <comment-list> reads it from here. New code imports comment-protocol.js.
-export { resolveProtocol } from './comment-protocol.js';
-
 /** How long one request may take before it counts as failed and is retried. */
 export const COMMENT_TIMEOUT_MS = 15_000;
 

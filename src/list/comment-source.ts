@@ -4,7 +4,7 @@
  * source is one more adapter and no change to the element. `fetchCommentPage` does the
  * request, and its failures are values the list can show.
  */
-import { resolveProtocol } from '../comment/comment-transport.js';
+import { resolveProtocol } from '../comment/comment-protocol.js';
 import { jsonComments } from './json-comments.js';
 import type { CommentListError, CommentOrder, CommentPage } from './listed-comment.js';
 import { wordpressComments } from './wordpress-comments.js';
