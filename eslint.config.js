@@ -15,14 +15,27 @@ import tseslint from 'typescript-eslint';
 const elementSources = ['src/**/*.ts', 'demo/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'bench-results/', '.demo-data/', 'custom-elements.json', 'test/fixtures/', 'docs/examples/'] },
+  {
+    ignores: [
+      'dist/',
+      'lib/',
+      'bench-results/',
+      '.demo-data/',
+      'custom-elements.json',
+      'test/fixtures/',
+      'docs/examples/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node }, ecmaVersion: 2022, sourceType: 'module' },
     rules: {
       // `_name` marks a parameter that a signature needs and the body does not.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   { files: elementSources, ...lit.configs['flat/recommended'] },

@@ -44,7 +44,8 @@ const reportUncloneableValues = {
   transform(context) {
     if (context.path !== '/__web-dev-server__web-socket.js' || typeof context.body !== 'string') return undefined;
     const clone = 'var target = structuredClone(obj)';
-    if (!context.body.includes(clone)) throw new Error(`${context.path} no longer has "${clone}": update reportUncloneableValues`);
+    if (!context.body.includes(clone))
+      throw new Error(`${context.path} no longer has "${clone}": update reportUncloneableValues`);
     return {
       body: `${context.body.replace(clone, 'var target = cloneForReport(obj)')}
 function cloneForReport(value) {
@@ -71,8 +72,20 @@ function cloneForReport(value) {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [commentListMiddleware, demoEndpointMiddleware, commentServerMiddleware, feedServerMiddleware, failingLocaleMiddleware, failingDeliveryMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsCommand(), a11ySnapshotPlugin(), reportUncloneableValues],
+  middleware: [
+    commentListMiddleware,
+    demoEndpointMiddleware,
+    commentServerMiddleware,
+    feedServerMiddleware,
+    failingLocaleMiddleware,
+    failingDeliveryMiddleware,
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    forcedColorsCommand(),
+    a11ySnapshotPlugin(),
+    reportUncloneableValues,
+  ],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   // One test file at a time in each browser (the browsers run side by side). Firefox
   // hides the tabs behind the selected one (timers at most once a second) and does not

@@ -134,7 +134,8 @@ async function loadFeedList(): Promise<void> {
   feedProblem.hidden = !problem;
   feedProblem.textContent = problem ?? '';
   if (!feeds.some((feed) => feed.id === settings.feed)) {
-    if (settings.feed !== SEED.id && !problem) feedProblem.textContent = `There is no feed "${settings.feed}"; showing the seed article.`;
+    if (settings.feed !== SEED.id && !problem)
+      feedProblem.textContent = `There is no feed "${settings.feed}"; showing the seed article.`;
     feedProblem.hidden = settings.feed === SEED.id;
     settings.feed = SEED.id;
     settings.item = '';
@@ -153,14 +154,19 @@ async function loadItems(): Promise<void> {
     const { articles } = readArticles(await (await fetch(absolute)).json(), absolute);
     items = articles.map((entry, index) => ({
       value: entry.id,
-      label: entry.title ? (entry.title.kind === 'html' ? textFromHtml(entry.title.value) : entry.title.value) : `Item ${index + 1}`,
+      label: entry.title
+        ? entry.title.kind === 'html'
+          ? textFromHtml(entry.title.value)
+          : entry.title.value
+        : `Item ${index + 1}`,
     }));
   } catch {
     // The article shows why the feed cannot be read; the item list stays empty.
   }
   itemSelect.replaceChildren(...items.map((entry) => new Option(entry.label, entry.value)));
   itemSelect.disabled = items.length < 2;
-  itemSelect.value = settings.item && items.some((entry) => entry.value === settings.item) ? settings.item : (items[0]?.value ?? '');
+  itemSelect.value =
+    settings.item && items.some((entry) => entry.value === settings.item) ? settings.item : (items[0]?.value ?? '');
 }
 
 // ---- The comment endpoint's behaviour (kept by the dev server; the address may name one). ----
@@ -210,7 +216,9 @@ function eventDetail(event: Event): Record<string, unknown> {
       state: element.state,
       src: element.src ?? null,
       item: element.item ?? null,
-      ...(event.type === 'error' && element.error ? { error: { code: element.error.code, message: element.error.message } } : {}),
+      ...(event.type === 'error' && element.error
+        ? { error: { code: element.error.code, message: element.error.message } }
+        : {}),
       ...(event.type === 'load' && element.article ? { postId: element.article.postId ?? element.article.id } : {}),
     };
   }
@@ -218,8 +226,16 @@ function eventDetail(event: Event): Record<string, unknown> {
   for (const [key, value] of Object.entries(event)) {
     if (key === 'isTrusted') continue;
     if (key === 'submission' && value) {
-      const { id, postId, parent, fields, attempts } = value as Record<string, unknown> & { fields: Record<string, string> };
-      detail.submission = { id, postId, parent, attempts, fields: { ...fields, content: shorten(fields.content ?? '') } };
+      const { id, postId, parent, fields, attempts } = value as Record<string, unknown> & {
+        fields: Record<string, string>;
+      };
+      detail.submission = {
+        id,
+        postId,
+        parent,
+        attempts,
+        fields: { ...fields, content: shorten(fields.content ?? '') },
+      };
     } else if (key === 'content' && typeof value === 'string') {
       detail.content = shorten(value);
     } else if (value !== undefined) {

@@ -97,7 +97,10 @@ export function missingFor(browser) {
  */
 export function selectedBrowsers(value = process.env.BROWSERS) {
   if (!value?.trim()) return testBrowsers;
-  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names.filter((name) => !testBrowsers.includes(name));
   if (unknown.length) {
     throw new Error(`BROWSERS names ${unknown.join(', ')}; the browsers are ${testBrowsers.join(', ')}`);

@@ -21,14 +21,19 @@ const send = (res, status, body, type = 'application/json; charset=utf-8') => {
 };
 
 /** "…__jsonfeed_elastic_1.1.json" → "jsonfeed_elastic_1.1": short enough for a URL. */
-const shortName = (file) => file.split('__').pop().replace(/\.json$/, '');
+const shortName = (file) =>
+  file
+    .split('__')
+    .pop()
+    .replace(/\.json$/, '');
 const plain = (html) =>
   String(html)
     .replace(/<[^>]*>/g, '')
     .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&')
     .trim();
-const isWordPressPost = (doc) => doc && typeof doc === 'object' && doc.type === 'post' && doc.title?.rendered !== undefined;
+const isWordPressPost = (doc) =>
+  doc && typeof doc === 'object' && doc.type === 'post' && doc.title?.rendered !== undefined;
 
 /** What a corpus file is, in words, or undefined when it is not something an article can show (a comment, say). */
 function describe(folder, doc) {
@@ -51,7 +56,12 @@ export function createDemoFeeds({ corpus }) {
       const files = (await readdir(join(corpus, folder))).filter((file) => file.endsWith('.json')).sort();
       for (const file of files) {
         const label = describe(folder, JSON.parse(await readFile(join(corpus, folder, file), 'utf8')));
-        if (label) feeds.push({ id: `${folder}/${shortName(file)}`, label: `${label}, ${shortName(file)}`, url: `${BASE}${folder}/${shortName(file)}.json` });
+        if (label)
+          feeds.push({
+            id: `${folder}/${shortName(file)}`,
+            label: `${label}, ${shortName(file)}`,
+            url: `${BASE}${folder}/${shortName(file)}.json`,
+          });
       }
     }
     return feeds;
@@ -75,7 +85,9 @@ export function createDemoFeeds({ corpus }) {
     const wanted = name?.replace(/\.json$/, '');
     try {
       if (!FOLDERS.includes(folder) || !wanted || rest.length) throw new Error('not a demo feed path');
-      const file = (await readdir(join(corpus, folder))).find((candidate) => candidate.endsWith('.json') && shortName(candidate) === wanted);
+      const file = (await readdir(join(corpus, folder))).find(
+        (candidate) => candidate.endsWith('.json') && shortName(candidate) === wanted,
+      );
       if (!file) throw new Error('no such file');
       return send(res, 200, await readFile(join(corpus, folder, file)));
     } catch {

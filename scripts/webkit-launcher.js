@@ -49,7 +49,10 @@ async function startXvfb(xvfb) {
   try {
     const display = await new Promise((resolve, reject) => {
       let written = '';
-      const timer = setTimeout(() => reject(new Error(`Xvfb did not start within ${startTimeout / 1000} s`)), startTimeout);
+      const timer = setTimeout(
+        () => reject(new Error(`Xvfb did not start within ${startTimeout / 1000} s`)),
+        startTimeout,
+      );
       const fd = server.shell.stdio[3];
       fd.setEncoding('utf8').on('data', (chunk) => {
         written += chunk;

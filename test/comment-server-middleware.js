@@ -40,7 +40,12 @@ import { readFile } from 'node:fs/promises';
 const corpusRoot = new URL('./fixtures/corpus/wordpress/', import.meta.url);
 const COMMENT_MODEL = 'WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentModel.json';
 const WP_NONCE = 'wp-test-nonce';
-const WP_LIMITS = { author_name: ['comment_author', 245], author_email: ['comment_author_email', 100], author_url: ['comment_author_url', 200], content: ['comment_content', 65525] };
+const WP_LIMITS = {
+  author_name: ['comment_author', 245],
+  author_email: ['comment_author_email', 100],
+  author_url: ['comment_author_url', 200],
+  content: ['comment_content', 65525],
+};
 const WP_CORS = {
   'Access-Control-Allow-Methods': 'OPTIONS, GET, POST, PUT, PATCH, DELETE',
   'Access-Control-Allow-Headers': 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
@@ -64,7 +69,10 @@ let lastCommentAt = new Map();
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const bytes = (text) => Buffer.byteLength(String(text ?? ''), 'utf8');
-const wpError = (status, code, message, extra = {}) => ({ status, body: { code, message, data: { status, ...extra } } });
+const wpError = (status, code, message, extra = {}) => ({
+  status,
+  body: { code, message, data: { status, ...extra } },
+});
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -84,7 +92,9 @@ function parseJson(text) {
 }
 
 function matches(comment, filters) {
-  return ['route', 'key', 'content', 'post', 'email'].every((name) => !filters.has(name) || String(comment[name]) === filters.get(name));
+  return ['route', 'key', 'content', 'post', 'email'].every(
+    (name) => !filters.has(name) || String(comment[name]) === filters.get(name),
+  );
 }
 
 function store(fields) {
@@ -103,7 +113,8 @@ function handleJson(ctx, body, url) {
   const text = (value) => (typeof value === 'string' ? value.trim() : '');
   const errors = {};
   if (!text(body.content)) errors.content = 'Enter your comment.';
-  if (text(body.email) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text(body.email))) errors.email = 'That email address does not look right.';
+  if (text(body.email) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text(body.email)))
+    errors.email = 'That email address does not look right.';
   if (Object.keys(errors).length) return { status: 422, body: { errors } };
   const status = url.searchParams.get('status') === 'pending' ? 'pending' : 'approved';
   const comment = store({
@@ -136,35 +147,65 @@ async function handleWordPress(ctx, body, url) {
   }
   const post = Number(body.post) || 0;
   const parent = Number(body.parent) || 0;
-  if (!post) return wpError(403, 'rest_comment_invalid_post_id', 'Sorry, you are not allowed to create this comment without a post.');
+  if (!post)
+    return wpError(
+      403,
+      'rest_comment_invalid_post_id',
+      'Sorry, you are not allowed to create this comment without a post.',
+    );
   if (post === 404) return wpError(404, 'rest_comment_invalid_post_id', 'Invalid post ID.');
-  if (post === 16) return wpError(403, 'rest_comment_draft_post', 'Sorry, you are not allowed to create a comment on this post.');
-  if (post === 17) return wpError(403, 'rest_comment_trash_post', 'Sorry, you are not allowed to create a comment on this post.');
+  if (post === 16)
+    return wpError(403, 'rest_comment_draft_post', 'Sorry, you are not allowed to create a comment on this post.');
+  if (post === 17)
+    return wpError(403, 'rest_comment_trash_post', 'Sorry, you are not allowed to create a comment on this post.');
   if (post === 13) return wpError(403, 'rest_comment_closed', 'Sorry, comments are closed for this item.');
-  if (post === 15 && !signedIn) return wpError(401, 'rest_comment_login_required', 'Sorry, you must be logged in to comment.');
+  if (post === 15 && !signedIn)
+    return wpError(401, 'rest_comment_login_required', 'Sorry, you must be logged in to comment.');
   const name = String(body.author_name ?? '');
   if (!signedIn && (!name || !email)) {
-    return wpError(400, 'rest_comment_author_data_required', 'Creating a comment requires valid author name and email values.');
+    return wpError(
+      400,
+      'rest_comment_author_data_required',
+      'Creating a comment requires valid author name and email values.',
+    );
   }
   const content = String(body.content ?? '');
   if (!content.trim()) return wpError(400, 'rest_comment_content_invalid', 'Invalid comment content.');
   for (const [param, [column, limit]] of Object.entries(WP_LIMITS)) {
-    if (bytes(body[param]) > limit) return wpError(400, `${column}_column_length`, 'Comment field exceeds maximum length allowed.');
+    if (bytes(body[param]) > limit)
+      return wpError(400, `${column}_column_length`, 'Comment field exceeds maximum length allowed.');
   }
   const isDuplicate = comments.some(
     (comment) =>
-      comment.route === 'wordpress' && comment.post === post && comment.parent === parent && comment.content === content &&
+      comment.route === 'wordpress' &&
+      comment.post === post &&
+      comment.parent === parent &&
+      comment.content === content &&
       ((name && comment.name === name) || (email && comment.email === email)),
   );
   if (isDuplicate) {
-    return wpError(409, 'comment_duplicate', 'Duplicate comment detected; it looks as though you&#8217;ve already said that!');
+    return wpError(
+      409,
+      'comment_duplicate',
+      'Duplicate comment detected; it looks as though you&#8217;ve already said that!',
+    );
   }
   if (url.searchParams.has('flood') && Date.now() - (lastCommentAt.get(email) ?? -Infinity) < FLOOD_MS) {
     return wpError(400, 'comment_flood', 'You are posting comments too quickly. Slow down.');
   }
   lastCommentAt.set(email, Date.now());
   const status = post === 14 ? 'hold' : 'approved';
-  const comment = store({ route: 'wordpress', post, parent, name, email, url: String(body.author_url ?? ''), content, status, headers: ctx.headers });
+  const comment = store({
+    route: 'wordpress',
+    post,
+    parent,
+    name,
+    email,
+    url: String(body.author_url ?? ''),
+    content,
+    status,
+    headers: ctx.headers,
+  });
   // WordPress's own answer, shaped like its fixture of a created comment.
   const model = JSON.parse(await readFile(new URL(COMMENT_MODEL, corpusRoot), 'utf8'));
   const answer = {
@@ -229,7 +270,13 @@ async function respond(ctx, url, counterKey, handle, defaultFailureBody) {
 
 function allowOrigin(ctx, cors) {
   const origin = ctx.get('Origin');
-  if (origin) ctx.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin', ...cors });
+  if (origin)
+    ctx.set({
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Credentials': 'true',
+      Vary: 'Origin',
+      ...cors,
+    });
 }
 
 /** Koa middleware for @web/test-runner's dev server. */
@@ -245,12 +292,28 @@ export async function commentServerMiddleware(ctx, next) {
     const body = parseJson(text);
     const counterKey = `${route}:${ctx.get('Idempotency-Key') || text}`;
     if (route === 'json') {
-      return respond(ctx, url, counterKey, () => handleJson(ctx, body, url), (status) => ({ message: `Failed on purpose (${status}).` }));
+      return respond(
+        ctx,
+        url,
+        counterKey,
+        () => handleJson(ctx, body, url),
+        (status) => ({ message: `Failed on purpose (${status}).` }),
+      );
     }
-    return respond(ctx, url, counterKey, () => handleWordPress(ctx, body, url), (status) =>
-      status >= 500
-        ? { code: 'internal_server_error', message: '<p>There has been a critical error on this website.</p>', data: { status }, additional_errors: [] }
-        : { code: 'test_failure', message: `Failed on purpose (${status}).`, data: { status } },
+    return respond(
+      ctx,
+      url,
+      counterKey,
+      () => handleWordPress(ctx, body, url),
+      (status) =>
+        status >= 500
+          ? {
+              code: 'internal_server_error',
+              message: '<p>There has been a critical error on this website.</p>',
+              data: { status },
+              additional_errors: [],
+            }
+          : { code: 'test_failure', message: `Failed on purpose (${status}).`, data: { status } },
     );
   }
   if (path === '/comments/_count' && ctx.method === 'GET') {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const corpusRoot = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 const demoRoot = fileURLToPath(new URL('../demo/', import.meta.url));
-const POST_60 = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
+const POST_60 =
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const MB = 1024 * 1024;
 const PHP_NOTICES =
@@ -103,7 +104,8 @@ export async function feedServerMiddleware(ctx, next) {
   }
   if (path === '/feeds/login') {
     ctx.type = 'text/html';
-    ctx.body = '<!doctype html><title>Log in</title><form method="post"><input name="log"><input name="pwd" type="password"></form>';
+    ctx.body =
+      '<!doctype html><title>Log in</title><form method="post"><input name="log"><input name="pwd" type="password"></form>';
     return;
   }
   if (path === '/feeds/large') {
@@ -123,6 +125,7 @@ export async function feedServerMiddleware(ctx, next) {
   // Anything else outside the runner's own files (and the demo's, whose looks tests
   // apply) is an image or link from a test article (many from the XSS corpus): answer
   // 404 at once rather than logging a decode error.
-  if (path !== '/' && !/^\/(src|test|dist|demo|node_modules|__w|api|comments|wp-json)/.test(path)) return void (ctx.status = 404);
+  if (path !== '/' && !/^\/(src|test|dist|demo|node_modules|__w|api|comments|wp-json)/.test(path))
+    return void (ctx.status = 404);
   await next();
 }

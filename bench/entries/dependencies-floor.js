@@ -8,7 +8,11 @@ import { createStore, get, set } from 'idb-keyval';
 const context = createContext('floor');
 
 class FloorElement extends LitElement {
-  static styles = css`:host { display: block; }`;
+  static styles = css`
+    :host {
+      display: block;
+    }
+  `;
   static properties = { value: {} };
   provider = new ContextProvider(this, { context });
   consumer = new ContextConsumer(this, { context, subscribe: true });
@@ -21,7 +25,8 @@ class FloorElement extends LitElement {
   }
 
   render() {
-    return html`<p>${this.task.render({ complete: (value) => value })}</p><textarea @input=${this.save}></textarea>`;
+    return html`<p>${this.task.render({ complete: (value) => value })}</p>
+      <textarea @input=${this.save}></textarea>`;
   }
 }
 customElements.define('floor-element', FloorElement);

@@ -21,35 +21,47 @@ export async function measureBigFeed(browser, origin, { runs, feedBytes, log, lo
       await page.goto(`${origin}/pages/big-feed.html`, { waitUntil: 'load' });
       await page.waitForFunction(() => customElements.get('news-article'));
       const stop = profiled ? await startProfiler(await context.newCDPSession(page)) : undefined;
-      const sample = await page.evaluate(async ({ url, baseline }) => {
-        const element = document.createElement('news-article');
-        const loaded = new Promise((resolve, reject) => {
-          element.addEventListener('load', () => resolve(performance.now()), { once: true });
-          element.addEventListener('error', () => reject(new Error(element.error?.message ?? 'error')), { once: true });
-        });
-        element.src = url;
-        document.querySelector('main').append(element);
-        const loadedAt = await loaded;
-        const entry = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith(url));
-        const rendered = !!element.shadowRoot.querySelector('article [part~="content"]');
-        if (!baseline) return { renderMs: loadedAt - entry.responseEnd, rendered };
-        // The same text, parsed on its own.
-        const text = await (await fetch(`${url}&again`)).text();
-        const parses = [];
-        for (let i = 0; i < 3; i++) {
-          const start = performance.now();
-          JSON.parse(text);
-          parses.push(performance.now() - start);
-        }
-        parses.sort((a, b) => a - b);
-        return { renderMs: loadedAt - entry.responseEnd, parseMs: parses[1], responseMs: entry.responseEnd - entry.requestStart, rendered };
-      }, { url: `/feeds/big.json?run=${run}`, baseline: !profiled });
+      const sample = await page.evaluate(
+        async ({ url, baseline }) => {
+          const element = document.createElement('news-article');
+          const loaded = new Promise((resolve, reject) => {
+            element.addEventListener('load', () => resolve(performance.now()), { once: true });
+            element.addEventListener('error', () => reject(new Error(element.error?.message ?? 'error')), {
+              once: true,
+            });
+          });
+          element.src = url;
+          document.querySelector('main').append(element);
+          const loadedAt = await loaded;
+          const entry = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith(url));
+          const rendered = !!element.shadowRoot.querySelector('article [part~="content"]');
+          if (!baseline) return { renderMs: loadedAt - entry.responseEnd, rendered };
+          // The same text, parsed on its own.
+          const text = await (await fetch(`${url}&again`)).text();
+          const parses = [];
+          for (let i = 0; i < 3; i++) {
+            const start = performance.now();
+            JSON.parse(text);
+            parses.push(performance.now() - start);
+          }
+          parses.sort((a, b) => a - b);
+          return {
+            renderMs: loadedAt - entry.responseEnd,
+            parseMs: parses[1],
+            responseMs: entry.responseEnd - entry.requestStart,
+            rendered,
+          };
+        },
+        { url: `/feeds/big.json?run=${run}`, baseline: !profiled },
+      );
       if (profiled) {
         profile = attribute(await stop(), '/dist/news-widgets.js', lookup);
         continue;
       }
       samples.push(sample);
-      log(`  run ${run + 1}/${runs}: response→article ${sample.renderMs.toFixed(0)} ms, JSON.parse ${sample.parseMs.toFixed(0)} ms`);
+      log(
+        `  run ${run + 1}/${runs}: response→article ${sample.renderMs.toFixed(0)} ms, JSON.parse ${sample.parseMs.toFixed(0)} ms`,
+      );
     } finally {
       await context.close();
     }

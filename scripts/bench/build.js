@@ -22,7 +22,12 @@ const configFile = join(root, 'vite.config.ts');
 const ALONE_ENTRIES = ['comment-form', 'news-article', 'dependencies-floor'];
 
 async function loadProjectConfig() {
-  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production', isPreview: false }, configFile, root, 'silent');
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production', isPreview: false },
+    configFile,
+    root,
+    'silent',
+  );
   if (!loaded) throw new Error(`Cannot load ${configFile}`);
   return loaded.config;
 }
@@ -65,7 +70,10 @@ export async function buildForBench(tmp) {
   // Is the bench measuring what `npm run build` wrote? (dist/ may be older than the sources.)
   let matchesDist;
   try {
-    const [mine, theirs] = await Promise.all([readFile(join(fullDir, 'news-widgets.js')), readFile(join(root, 'dist/news-widgets.js'))]);
+    const [mine, theirs] = await Promise.all([
+      readFile(join(fullDir, 'news-widgets.js')),
+      readFile(join(root, 'dist/news-widgets.js')),
+    ]);
     matchesDist = mine.equals(theirs);
   } catch {
     matchesDist = undefined;
@@ -142,7 +150,8 @@ export function groupOf(source) {
   return src >= 0 ? source.slice(src) : source;
 }
 
-const brotli = (text) => brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = (text) =>
+  brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /**
  * Which module each byte of the minified bundle comes from, by its source map: minified
@@ -201,4 +210,3 @@ async function sourceMapBreakdown(dir, file) {
   groups.sort((a, b) => b.raw - a.raw);
   return { file, total, modules: groups };
 }
-

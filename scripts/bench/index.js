@@ -72,7 +72,9 @@ try {
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()) || availableParallelism(),
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(totalmem() / 1e9),
-    loadAverage: loadavg().map((value) => value.toFixed(2)).join(' '),
+    loadAverage: loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
     chromium: browser.version(),
     node: process.versions.node,
     platform: `${process.platform} ${process.arch}`,
@@ -80,10 +82,19 @@ try {
 
   log('Size: what the pages download from the package…');
   const packageFiles = (requests) => {
-    const names = [...new Set(requests.filter((url) => new URL(url).pathname.startsWith('/dist/')).map((url) => url.split('/').pop()))];
-    return names.map((name) => built.full.find((file) => file.file === name) ?? { file: name, raw: 0, gzip: 0, brotli: 0 });
+    const names = [
+      ...new Set(
+        requests.filter((url) => new URL(url).pathname.startsWith('/dist/')).map((url) => url.split('/').pop()),
+      ),
+    ];
+    return names.map(
+      (name) => built.full.find((file) => file.file === name) ?? { file: name, raw: 0, gzip: 0, brotli: 0 },
+    );
   };
-  const downloads = async (page, initScript) => packageFiles((await loadOnce(browser, `${server.origin}/pages/${page}.html`, { throttle: 1, initScript })).requests);
+  const downloads = async (page, initScript) =>
+    packageFiles(
+      (await loadOnce(browser, `${server.origin}/pages/${page}.html`, { throttle: 1, initScript })).requests,
+    );
   const srcFiles = await downloads('src');
   const inlineFiles = await downloads('inline');
   const noSetHtmlFiles = await downloads('src', () => {
@@ -108,13 +119,29 @@ try {
 
   log(`Load: ${settings.loadRuns} runs of each page under ${settings.throttle}× CPU throttling…`);
   const lookup = await sourceLookup(built.fullDir, 'news-widgets.js');
-  const load = await measureLoads(browser, server.origin, { runs: settings.loadRuns, throttle: settings.throttle, log, lookup });
+  const load = await measureLoads(browser, server.origin, {
+    runs: settings.loadRuns,
+    throttle: settings.throttle,
+    log,
+    lookup,
+  });
 
-  log(`Typing: ${settings.characters} characters, one every ${settings.keyIntervalMs} ms, into the widget and a plain textarea…`);
-  const typing = await measureTyping(browser, server.origin, { characters: settings.characters, intervalMs: settings.keyIntervalMs, log });
+  log(
+    `Typing: ${settings.characters} characters, one every ${settings.keyIntervalMs} ms, into the widget and a plain textarea…`,
+  );
+  const typing = await measureTyping(browser, server.origin, {
+    characters: settings.characters,
+    intervalMs: settings.keyIntervalMs,
+    log,
+  });
 
   log(`Big feed: ${(Buffer.byteLength(bigFeed) / 1e6).toFixed(1)} MB, ${settings.bigFeedRuns} runs…`);
-  const big = await measureBigFeed(browser, server.origin, { runs: settings.bigFeedRuns, feedBytes: Buffer.byteLength(bigFeed), log, lookup });
+  const big = await measureBigFeed(browser, server.origin, {
+    runs: settings.bigFeedRuns,
+    feedBytes: Buffer.byteLength(bigFeed),
+    log,
+    lookup,
+  });
 
   log(`Memory: ${settings.memoryCycles} create/remove cycles…`);
   const memory = await measureMemory(browser, server.origin, { cycles: settings.memoryCycles, log });
@@ -135,11 +162,17 @@ try {
   results.targets = rows;
 
   await mkdir(join(root, 'bench-results'), { recursive: true });
-  await writeFile(join(root, 'bench-results/latest.json'), JSON.stringify(results, (key, value) => (typeof value === 'number' ? round(value, 4) : value), 2));
-  if (!args.has('--no-write') && !quick) await updateBenchmarksFile(join(root, 'BENCHMARKS.md'), markdownSection(results, rows));
+  await writeFile(
+    join(root, 'bench-results/latest.json'),
+    JSON.stringify(results, (key, value) => (typeof value === 'number' ? round(value, 4) : value), 2),
+  );
+  if (!args.has('--no-write') && !quick)
+    await updateBenchmarksFile(join(root, 'BENCHMARKS.md'), markdownSection(results, rows));
 
   console.log('');
-  console.log(`news-widgets benchmark, ${results.date}: ${machine.nproc} cores (${machine.cpuModel}), Chromium ${machine.chromium}`);
+  console.log(
+    `news-widgets benchmark, ${results.date}: ${machine.nproc} cores (${machine.cpuModel}), Chromium ${machine.chromium}`,
+  );
   console.log(textTable(rows));
   const missed = rows.filter((row) => row.met === false).length;
   console.log('');

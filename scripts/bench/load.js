@@ -51,15 +51,29 @@ export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) 
   page.on('request', (request) => requests.push(request.url()));
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(() => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined, null, {
-      polling: 100,
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined,
+      null,
+      {
+        polling: 100,
+        timeout: 60_000,
+      },
+    );
     await page.waitForTimeout(SETTLE_MS);
     const raw = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const { lcp, shifts, longTasks, fcp, boxAt, typingReady, articleReady } = window.__bench;
-      return { lcp, shifts, longTasks, fcp, boxAt, typingReady, articleReady, domContentLoaded: nav.domContentLoadedEventEnd, loadEvent: nav.loadEventEnd };
+      return {
+        lcp,
+        shifts,
+        longTasks,
+        fcp,
+        boxAt,
+        typingReady,
+        articleReady,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        loadEvent: nav.loadEventEnd,
+      };
     });
     const last = raw.lcp.at(-1);
     return {
@@ -76,7 +90,9 @@ export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) 
       longTasks: raw.longTasks.length,
       longestTask: Math.max(0, ...raw.longTasks.map(({ d }) => d)),
       cls: cumulativeLayoutShift(raw.shifts),
-      shifts: raw.shifts.map(({ t, value, sources }) => `${t.toFixed(0)} ms: ${value.toFixed(3)} (${sources.join(', ')})`),
+      shifts: raw.shifts.map(
+        ({ t, value, sources }) => `${t.toFixed(0)} ms: ${value.toFixed(3)} (${sources.join(', ')})`,
+      ),
       requests,
     };
   } finally {
@@ -94,10 +110,14 @@ export async function profileLoad(browser, origin, url, { throttle, lookup }) {
     await page.goto(`${origin}/pages/blank.html`);
     const stop = await startProfiler(cdp);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(() => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined, null, {
-      polling: 100,
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined,
+      null,
+      {
+        polling: 100,
+        timeout: 60_000,
+      },
+    );
     await page.waitForTimeout(SETTLE_MS);
     return attribute(await stop(), '/dist/news-widgets.js', lookup);
   } finally {
@@ -132,7 +152,17 @@ export async function measureThrottleFactor(browser, url, throttle) {
   return throttled / free;
 }
 
-const METRICS = ['lcp', 'typingReady', 'tbt', 'blockingFromStart', 'cls', 'fcp', 'articleReady', 'boxAt', 'longestTask'];
+const METRICS = [
+  'lcp',
+  'typingReady',
+  'tbt',
+  'blockingFromStart',
+  'cls',
+  'fcp',
+  'articleReady',
+  'boxAt',
+  'longestTask',
+];
 
 /** Runs the interleaved loads and returns per-page medians and the ratios against the static page. */
 export async function measureLoads(browser, origin, { runs, throttle, log, lookup }) {
@@ -143,19 +173,29 @@ export async function measureLoads(browser, origin, { runs, throttle, log, looku
     for (const [key, name] of Object.entries(LOAD_PAGES)) {
       samples[key].push(await loadOnce(browser, `${origin}/pages/${name}.html`, { throttle }));
     }
-    log(`  run ${run + 1}/${runs}: LCP ${Object.keys(LOAD_PAGES).map((key) => `${key} ${samples[key].at(-1).lcp?.toFixed(0)}`).join(' ')} ms`);
+    log(
+      `  run ${run + 1}/${runs}: LCP ${Object.keys(LOAD_PAGES)
+        .map((key) => `${key} ${samples[key].at(-1).lcp?.toFixed(0)}`)
+        .join(' ')} ms`,
+    );
   }
   const medians = {};
   for (const key of Object.keys(LOAD_PAGES)) {
-    medians[key] = Object.fromEntries(METRICS.map((metric) => [metric, median(samples[key].map((sample) => sample[metric]))]));
+    medians[key] = Object.fromEntries(
+      METRICS.map((metric) => [metric, median(samples[key].map((sample) => sample[metric]))]),
+    );
     medians[key].maxCls = Math.max(...samples[key].map((sample) => sample.cls));
     medians[key].loadsWithTbtOver50 = samples[key].filter((sample) => sample.tbt >= 50).length;
     medians[key].loadsWithShift = samples[key].filter((sample) => sample.cls > 0).length;
     medians[key].lcpElements = [...new Set(samples[key].map((sample) => sample.lcpElement))];
-    medians[key].shiftsOfWorstRun = samples[key].reduce((worst, sample) => (sample.cls > worst.cls ? sample : worst)).shifts;
+    medians[key].shiftsOfWorstRun = samples[key].reduce((worst, sample) =>
+      sample.cls > worst.cls ? sample : worst,
+    ).shifts;
   }
   const ratio = (key, metric) => medians[key][metric] / medians.a[metric];
-  const profile = lookup ? await profileLoad(browser, origin, `${origin}/pages/inline.html`, { throttle, lookup }) : undefined;
+  const profile = lookup
+    ? await profileLoad(browser, origin, `${origin}/pages/inline.html`, { throttle, lookup })
+    : undefined;
   return {
     throttle,
     throttleFactor,

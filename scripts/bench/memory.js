@@ -65,7 +65,9 @@ export async function measureMemory(browser, origin, { cycles, log }) {
       const start = Date.now();
       await page.evaluate((count) => window.__cycles(count), half);
       points.push({ cycles: done, ...(await snapshot()), seconds: (Date.now() - start) / 1000 });
-      log(`  ${done} cycles: heap ${(points.at(-1).heapUsed / 1e6).toFixed(2)} MB, ${points.at(-1).nodes} nodes, ${points.at(-1).jsEventListeners} listeners`);
+      log(
+        `  ${done} cycles: heap ${(points.at(-1).heapUsed / 1e6).toFixed(2)} MB, ${points.at(-1).nodes} nodes, ${points.at(-1).jsEventListeners} listeners`,
+      );
     }
     // For scale: what one pair holds on the heap while it is on the page (50 pairs kept).
     await page.evaluate(() => window.__cycles(50, true));
@@ -73,13 +75,25 @@ export async function measureMemory(browser, origin, { cycles, log }) {
     const pairBytes = (kept.heapUsed - points[2].heapUsed) / 50;
     const growth = (from, to, key) => (points[to][key] - points[from][key]) / half;
     const kinds = Object.keys(points[2].kinds);
-    const kindGrowth = Object.fromEntries(kinds.map((kind) => [kind, (points[2].kinds[kind] - (points[1].kinds[kind] ?? 0)) / half]));
+    const kindGrowth = Object.fromEntries(
+      kinds.map((kind) => [kind, (points[2].kinds[kind] - (points[1].kinds[kind] ?? 0)) / half]),
+    );
     const perCycle = {
-      firstHalf: { heapBytes: growth(0, 1, 'heapUsed'), nodes: growth(0, 1, 'nodes'), listeners: growth(0, 1, 'jsEventListeners') },
-      secondHalf: { heapBytes: growth(1, 2, 'heapUsed'), nodes: growth(1, 2, 'nodes'), listeners: growth(1, 2, 'jsEventListeners') },
+      firstHalf: {
+        heapBytes: growth(0, 1, 'heapUsed'),
+        nodes: growth(0, 1, 'nodes'),
+        listeners: growth(0, 1, 'jsEventListeners'),
+      },
+      secondHalf: {
+        heapBytes: growth(1, 2, 'heapUsed'),
+        nodes: growth(1, 2, 'nodes'),
+        listeners: growth(1, 2, 'jsEventListeners'),
+      },
     };
     const scales =
-      perCycle.secondHalf.heapBytes > LEAK_SHARE_OF_A_PAIR * pairBytes || perCycle.secondHalf.nodes >= 1 || perCycle.secondHalf.listeners >= 1;
+      perCycle.secondHalf.heapBytes > LEAK_SHARE_OF_A_PAIR * pairBytes ||
+      perCycle.secondHalf.nodes >= 1 ||
+      perCycle.secondHalf.listeners >= 1;
     return {
       cycles,
       warmUp: 10,

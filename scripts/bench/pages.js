@@ -15,7 +15,10 @@
 import { readFileSync } from 'node:fs';
 
 const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+  String(text).replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char],
+  );
 
 export const demoFeedText = readFileSync(new URL('../../demo/article-feed.json', import.meta.url), 'utf8');
 const demoFeed = JSON.parse(demoFeedText);
@@ -203,7 +206,9 @@ function random(seed) {
 const WORDS = `the talks between ministers ended without a ceasefire after ninety minutes while officials in the
 besieged city described shelling overnight and aid agencies asked for safe corridors for civilians leaving by road
 the council will vote on the budget next week after months of debate about schools housing transport and the new
-library which residents say has been promised for a decade analysts expect markets to open lower on monday`.split(/\s+/);
+library which residents say has been promised for a decade analysts expect markets to open lower on monday`.split(
+  /\s+/,
+);
 
 /** A JSON Feed 1.1 of `count` items of about 2 KB each (5,000 items: about 10 MB). */
 export function makeBigFeed(count = 5000) {

@@ -17,7 +17,8 @@ export async function sourceLookup(dir, file) {
   let current = '(unmapped)';
   decoded.forEach((segments, line) => {
     carried[line] = current;
-    if (segments.length) current = segments.at(-1).source < 0 ? '(unmapped)' : groupOf(map.sources[segments.at(-1).source]);
+    if (segments.length)
+      current = segments.at(-1).source < 0 ? '(unmapped)' : groupOf(map.sources[segments.at(-1).source]);
   });
   /** The module, and the module with the source line a function starts on ("src/x.ts:12"). */
   return (line, column) => {
@@ -51,7 +52,11 @@ export function attribute(profile, bundleUrlEnd, lookup) {
       // The bundle's top level (its evaluation) starts at 0:0, which maps to whatever module comes first.
       const where = lineNumber === 0 && columnNumber === 0 ? 'bundle top level (evaluation)' : place;
       if (where) places.set(where, (places.get(where) ?? 0) + duration);
-    } else if (url.includes('/dist/')) group = `chunk ${url.split('/').pop().replace(/-[\w-]{8}\.js$/, '')}`;
+    } else if (url.includes('/dist/'))
+      group = `chunk ${url
+        .split('/')
+        .pop()
+        .replace(/-[\w-]{8}\.js$/, '')}`;
     else if (functionName.startsWith('(')) group = functionName;
     else if (!url) group = `native ${functionName || '(anonymous)'}`;
     else group = 'page scripts';

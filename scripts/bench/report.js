@@ -18,7 +18,19 @@ const WIDGET_PAGE_NAMES = [
   ['d', 'server-rendered article + src (d)'],
 ];
 const signed = (value) => `${value > 0 ? '+' : ''}${fixed(value, 1)}`;
-const JS_OBJECT_KINDS = ['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'regexp', 'number', 'symbol', 'bigint', 'object shape'];
+const JS_OBJECT_KINDS = [
+  'object',
+  'closure',
+  'array',
+  'string',
+  'concatenated string',
+  'sliced string',
+  'regexp',
+  'number',
+  'symbol',
+  'bigint',
+  'object shape',
+];
 const jsObjectGrowth = (kinds) => JS_OBJECT_KINDS.reduce((sum, kind) => sum + (kinds[kind] ?? 0), 0);
 
 /** Every row of the table: what, the result, the target, met or not (undefined: no target, for scale). */
@@ -27,22 +39,81 @@ export function targetRows(results) {
   const rows = [];
   const row = (id, what, result, target, met) => rows.push({ id, what, result, target, met });
   if (size) {
-    row('size-page', 'Size: all the demo page downloads from the package (Chromium, has setHTML)', sizeText(size.criticalPath.total), '≤ 12 KB br', size.criticalPath.total.brotli <= 12_000);
-    row('size-comment-form', 'Size: <comment-form> alone', sizeText(size.commentFormAlone), '≤ 9 KB br', size.commentFormAlone.brotli <= 9_000);
+    row(
+      'size-page',
+      'Size: all the demo page downloads from the package (Chromium, has setHTML)',
+      sizeText(size.criticalPath.total),
+      '≤ 12 KB br',
+      size.criticalPath.total.brotli <= 12_000,
+    );
+    row(
+      'size-comment-form',
+      'Size: <comment-form> alone',
+      sizeText(size.commentFormAlone),
+      '≤ 9 KB br',
+      size.commentFormAlone.brotli <= 9_000,
+    );
     row('size-news-article', 'Size: <news-article> alone', sizeText(size.newsArticleAlone), '–');
-    row('size-fallback', 'Size: fallback chunk (DOMPurify, browsers without setHTML)', sizeText(size.fallbackChunk), '–');
-    row('size-no-sethtml', 'Size: the demo page in a browser without setHTML', sizeText(size.withoutSetHtml.total), '–');
-    row('size-floor', 'Size, for scale: Lit + @lit/context + @lit/task + idb-keyval alone', sizeText(size.dependenciesFloor), '–');
+    row(
+      'size-fallback',
+      'Size: fallback chunk (DOMPurify, browsers without setHTML)',
+      sizeText(size.fallbackChunk),
+      '–',
+    );
+    row(
+      'size-no-sethtml',
+      'Size: the demo page in a browser without setHTML',
+      sizeText(size.withoutSetHtml.total),
+      '–',
+    );
+    row(
+      'size-floor',
+      'Size, for scale: Lit + @lit/context + @lit/task + idb-keyval alone',
+      sizeText(size.dependenciesFloor),
+      '–',
+    );
   }
   if (load) {
     const { medians: m, ratios } = load;
-    row('lcp-b', `Load ${load.throttle}× CPU: LCP, inline feed / static (b/a)`, `${ratio(ratios.lcp.b)} (${ms(m.b.lcp)} / ${ms(m.a.lcp)})`, '≤ 1.3×', ratios.lcp.b <= 1.3);
-    row('lcp-c', `Load ${load.throttle}× CPU: LCP, src / static (c/a)`, `${ratio(ratios.lcp.c)} (${ms(m.c.lcp)} / ${ms(m.a.lcp)})`, '≤ 1.6×', ratios.lcp.c <= 1.6);
+    row(
+      'lcp-b',
+      `Load ${load.throttle}× CPU: LCP, inline feed / static (b/a)`,
+      `${ratio(ratios.lcp.b)} (${ms(m.b.lcp)} / ${ms(m.a.lcp)})`,
+      '≤ 1.3×',
+      ratios.lcp.b <= 1.3,
+    );
+    row(
+      'lcp-c',
+      `Load ${load.throttle}× CPU: LCP, src / static (c/a)`,
+      `${ratio(ratios.lcp.c)} (${ms(m.c.lcp)} / ${ms(m.a.lcp)})`,
+      '≤ 1.6×',
+      ratios.lcp.c <= 1.6,
+    );
     // No target of its own: what server-rendered article markup does for the src page, next to c.
-    row('lcp-d', `Load ${load.throttle}× CPU: LCP, server-rendered article + src / static (d/a)`, `${ratio(ratios.lcp.d)} (${ms(m.d.lcp)} / ${ms(m.a.lcp)}; FCP ${ms(m.d.fcp)} / ${ms(m.a.fcp)})`, '–');
-    row('ready-b', 'Load: comment box accepts typing, b/a', `${ratio(ratios.typingReady.b)} (${ms(m.b.typingReady)} / ${ms(m.a.typingReady)})`, '–');
-    row('ready-c', 'Load: comment box accepts typing, c/a', `${ratio(ratios.typingReady.c)} (${ms(m.c.typingReady)} / ${ms(m.a.typingReady)})`, '–');
-    row('ready-d', 'Load: comment box accepts typing, d/a', `${ratio(ratios.typingReady.d)} (${ms(m.d.typingReady)} / ${ms(m.a.typingReady)})`, '–');
+    row(
+      'lcp-d',
+      `Load ${load.throttle}× CPU: LCP, server-rendered article + src / static (d/a)`,
+      `${ratio(ratios.lcp.d)} (${ms(m.d.lcp)} / ${ms(m.a.lcp)}; FCP ${ms(m.d.fcp)} / ${ms(m.a.fcp)})`,
+      '–',
+    );
+    row(
+      'ready-b',
+      'Load: comment box accepts typing, b/a',
+      `${ratio(ratios.typingReady.b)} (${ms(m.b.typingReady)} / ${ms(m.a.typingReady)})`,
+      '–',
+    );
+    row(
+      'ready-c',
+      'Load: comment box accepts typing, c/a',
+      `${ratio(ratios.typingReady.c)} (${ms(m.c.typingReady)} / ${ms(m.a.typingReady)})`,
+      '–',
+    );
+    row(
+      'ready-d',
+      'Load: comment box accepts typing, d/a',
+      `${ratio(ratios.typingReady.d)} (${ms(m.d.typingReady)} / ${ms(m.a.typingReady)})`,
+      '–',
+    );
     // TBT counts long tasks after the first paint only; a script that wins the race to run before the first
     // frame delays FCP instead. So the target needs both: TBT, and the blocking time added counting from navigation start.
     for (const [key, name] of WIDGET_PAGE_NAMES) {
@@ -66,13 +137,45 @@ export function targetRows(results) {
     }
   }
   if (typing) {
-    row('typing-median', 'Typing: widget’s own main-thread time per keystroke, median', `${ms(typing.own.median, 2)} (${ms(typing.widget.median, 2)} − textarea ${ms(typing.plain.median, 2)})`, '< 1 ms', typing.own.median < 1);
-    row('typing-p95', 'Typing: widget’s own main-thread time per keystroke, p95', `${ms(typing.own.p95, 2)} (${ms(typing.widget.p95, 2)} − textarea ${ms(typing.plain.p95, 2)})`, '< 2 ms', typing.own.p95 < 2);
-    row('idb-writes', 'Typing: IndexedDB writes per second while typing', `${fixed(typing.indexedDb.writesPerSecond, 2)}/s (${typing.indexedDb.putsWhileTyping} in ${fixed(typing.indexedDb.typingSeconds, 0)} s)`, '≤ 2/s', typing.indexedDb.writesPerSecond <= 2);
-    row('reload', 'Typing: everything typed survives an immediate reload', typing.reload.survived ? `yes (${typing.reload.restoredLength} of ${typing.characters} characters)` : `no: ${typing.reload.lostCharacters} characters lost`, 'nothing lost', typing.reload.survived);
+    row(
+      'typing-median',
+      'Typing: widget’s own main-thread time per keystroke, median',
+      `${ms(typing.own.median, 2)} (${ms(typing.widget.median, 2)} − textarea ${ms(typing.plain.median, 2)})`,
+      '< 1 ms',
+      typing.own.median < 1,
+    );
+    row(
+      'typing-p95',
+      'Typing: widget’s own main-thread time per keystroke, p95',
+      `${ms(typing.own.p95, 2)} (${ms(typing.widget.p95, 2)} − textarea ${ms(typing.plain.p95, 2)})`,
+      '< 2 ms',
+      typing.own.p95 < 2,
+    );
+    row(
+      'idb-writes',
+      'Typing: IndexedDB writes per second while typing',
+      `${fixed(typing.indexedDb.writesPerSecond, 2)}/s (${typing.indexedDb.putsWhileTyping} in ${fixed(typing.indexedDb.typingSeconds, 0)} s)`,
+      '≤ 2/s',
+      typing.indexedDb.writesPerSecond <= 2,
+    );
+    row(
+      'reload',
+      'Typing: everything typed survives an immediate reload',
+      typing.reload.survived
+        ? `yes (${typing.reload.restoredLength} of ${typing.characters} characters)`
+        : `no: ${typing.reload.lostCharacters} characters lost`,
+      'nothing lost',
+      typing.reload.survived,
+    );
   }
   if (bigFeed) {
-    row('big-feed', `Big feed (${bigFeed.items} items, ${fixed(bigFeed.feedBytes / 1e6, 1)} MB): response→article / JSON.parse`, `${ratio(bigFeed.ratio)} (${ms(bigFeed.renderMs)} / ${ms(bigFeed.parseMs)})`, '≤ 1.5×', bigFeed.allRendered && bigFeed.ratio <= 1.5);
+    row(
+      'big-feed',
+      `Big feed (${bigFeed.items} items, ${fixed(bigFeed.feedBytes / 1e6, 1)} MB): response→article / JSON.parse`,
+      `${ratio(bigFeed.ratio)} (${ms(bigFeed.renderMs)} / ${ms(bigFeed.parseMs)})`,
+      '≤ 1.5×',
+      bigFeed.allRendered && bigFeed.ratio <= 1.5,
+    );
   }
   if (memory) {
     const { firstHalf, secondHalf } = memory.perCycle;
@@ -91,9 +194,19 @@ export function targetRows(results) {
 /** The table for the terminal. */
 export function textTable(rows) {
   const header = ['', 'Measure', 'Result', 'Target', ''];
-  const lines = rows.map((r) => [r.met === undefined ? ' ' : r.met ? '✓' : '✗', r.what, r.result, r.target, yes(r.met)]);
+  const lines = rows.map((r) => [
+    r.met === undefined ? ' ' : r.met ? '✓' : '✗',
+    r.what,
+    r.result,
+    r.target,
+    yes(r.met),
+  ]);
   const widths = header.map((_, column) => Math.max(...[header, ...lines].map((line) => line[column].length)));
-  const format = (line) => line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const format = (line) =>
+    line
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
 }
 
@@ -103,7 +216,10 @@ export function markdownTable(rows) {
   return [
     '| Measure | Result | Target | |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| ${escapeCell(r.what)} | ${escapeCell(r.result)} | ${escapeCell(r.target)} | ${r.met === undefined ? '' : r.met ? '✓ met' : '✗ **not met**'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${escapeCell(r.what)} | ${escapeCell(r.result)} | ${escapeCell(r.target)} | ${r.met === undefined ? '' : r.met ? '✓ met' : '✗ **not met**'} |`,
+    ),
   ].join('\n');
 }
 
@@ -127,7 +243,12 @@ export function markdownSection(results, rows) {
   if (size) {
     lines.push(
       `What the demo-like page (\`src\`) downloads from the package in Chromium: ${size.criticalPath.files.map((file) => `\`${file.file}\` ${kb(file.brotli)} br`).join(', ')}. ` +
-        `Without \`Element.setHTML\` it also downloads ${size.withoutSetHtml.files.filter((file) => !size.criticalPath.files.some((other) => other.file === file.file)).map((file) => `\`${file.file}\``).join(', ') || 'nothing more'}. ` +
+        `Without \`Element.setHTML\` it also downloads ${
+          size.withoutSetHtml.files
+            .filter((file) => !size.criticalPath.files.some((other) => other.file === file.file))
+            .map((file) => `\`${file.file}\``)
+            .join(', ') || 'nothing more'
+        }. ` +
         `Locale chunks (only on pages in that language): ${size.localeChunks.map((file) => kb(file.brotli)).join(', ')} br. ` +
         `The bundle built for the bench ${size.bundleMatchesDist === true ? 'is byte for byte' : size.bundleMatchesDist === false ? 'differs from' : 'could not be compared with'} \`dist/news-widgets.js\`${size.bundleMatchesDist === false ? ' (dist/ is older than the sources)' : ''}.`,
       '',
@@ -135,7 +256,9 @@ export function markdownSection(results, rows) {
       '',
       '| Module | Minified | Saves (br) |',
       '|---|---:|---:|',
-      ...size.breakdown.modules.filter((module) => module.raw >= 700).map((module) => `| ${module.module} | ${module.raw} B | ${module.marginalBrotli} B |`),
+      ...size.breakdown.modules
+        .filter((module) => module.raw >= 700)
+        .map((module) => `| ${module.module} | ${module.raw} B | ${module.marginalBrotli} B |`),
       `| ${size.breakdown.modules.filter((module) => module.raw < 700).length} smaller modules | ${size.breakdown.modules.filter((module) => module.raw < 700).reduce((sum, module) => sum + module.raw, 0)} B | |`,
       `| **total** | ${size.breakdown.total.raw} B | ${size.breakdown.total.brotli} B br |`,
       '',
@@ -157,8 +280,14 @@ export function markdownSection(results, rows) {
     );
   }
   const profileText = (profile, count) =>
-    `${profile.groups.slice(0, count).map(({ group, ms: time }) => `${group} ${ms(time)}`).join(', ')}; ` +
-    `the bundle's costliest functions, by the source line they start on: ${profile.functions.slice(0, 6).map(({ place, ms: time }) => `\`${place}\` ${ms(time)}`).join(', ')}`;
+    `${profile.groups
+      .slice(0, count)
+      .map(({ group, ms: time }) => `${group} ${ms(time)}`)
+      .join(', ')}; ` +
+    `the bundle's costliest functions, by the source line they start on: ${profile.functions
+      .slice(0, 6)
+      .map(({ place, ms: time }) => `\`${place}\` ${ms(time)}`)
+      .join(', ')}`;
   if (load?.profileInline) {
     lines.push(
       `Layout shifts in the load with the largest CLS (time: score (what moved, in the viewport)): ${WIDGET_PAGE_NAMES.map(([key]) => `${key} ${load.medians[key].shiftsOfWorstRun.join('; ') || 'none'}`).join('; ')}.`,
@@ -185,6 +314,9 @@ export async function updateBenchmarksFile(path, section) {
   }
   const start = text.indexOf(MARK_START);
   const end = text.indexOf(MARK_END);
-  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + MARK_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  const next =
+    start >= 0 && end > start
+      ? text.slice(0, start) + section + text.slice(end + MARK_END.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
   await writeFile(path, next);
 }

@@ -23,7 +23,11 @@ export async function startBenchServer({ distDir, routes, commentFile }) {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     const send = (status, body, type) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
     };
     try {

@@ -23,15 +23,20 @@ export function compressedSizes(bytes) {
 }
 
 export const sumSizes = (list) =>
-  list.reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), {
-    raw: 0,
-    gzip: 0,
-    brotli: 0,
-  });
+  list.reduce(
+    (total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }),
+    {
+      raw: 0,
+      gzip: 0,
+      brotli: 0,
+    },
+  );
 
 /** 12345 -> "12.3 KB" (KB = 1,000 bytes, as the targets and scripts/check-size.js count). */
 export const kb = (bytes) => (bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} KB`);
-export const ms = (value, digits = 0) => (value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(digits)} ms`);
-export const fixed = (value, digits = 2) => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+export const ms = (value, digits = 0) =>
+  value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(digits)} ms`;
+export const fixed = (value, digits = 2) =>
+  value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 export const round = (value, digits = 3) =>
   value === undefined || !Number.isFinite(value) ? value : Math.round(value * 10 ** digits) / 10 ** digits;

@@ -22,7 +22,8 @@
  */
 import { median, quantile } from './stats.js';
 
-const WORDS = `thank you for this report it is the first account I have read that explains why the talks ended so quickly
+const WORDS =
+  `thank you for this report it is the first account I have read that explains why the talks ended so quickly
 and what the ministers actually said to each other my family lives near the border and we follow every update
 could you also publish the full statement from the press conference and say where the figures about the hospital
 come from because people here are asking whether they were checked independently`.split(/\s+/);
@@ -50,7 +51,11 @@ async function openTypingPage(browser, url, selector) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined, null, { polling: 100 });
+  await page.waitForFunction(
+    () => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined,
+    null,
+    { polling: 100 },
+  );
   await page.locator(selector).click();
   const taskTime = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -91,7 +96,10 @@ export async function measureTyping(browser, origin, { characters, intervalMs, l
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const start = performance.now();
     for (let index = 0; index < text.length; index++) {
-      for (const [offset, target] of [[0, widget], [intervalMs / 2, plain]]) {
+      for (const [offset, target] of [
+        [0, widget],
+        [intervalMs / 2, plain],
+      ]) {
         await sleepUntil(start + index * intervalMs + offset);
         target.readings.push(await target.taskTime());
         await target.page.keyboard.type(text[index]);
@@ -103,14 +111,25 @@ export async function measureTyping(browser, origin, { characters, intervalMs, l
     const counters = await widget.page.evaluate(() => {
       const { idb, firstKey, lastKey, localStorageWrites } = window.__bench;
       const during = idb.put.filter((time) => time >= firstKey && time <= lastKey).length;
-      return { puts: idb.put.length, putsWhileTyping: during, gets: idb.get, seconds: (lastKey - firstKey) / 1000, localStorageWrites, content: document.querySelector('comment-form').value.content.length };
+      return {
+        puts: idb.put.length,
+        putsWhileTyping: during,
+        gets: idb.get,
+        seconds: (lastKey - firstKey) / 1000,
+        localStorageWrites,
+        content: document.querySelector('comment-form').value.content.length,
+      };
     });
     await widget.page.reload({ waitUntil: 'load' });
     const restored = await widget.page
-      .waitForFunction(() => document.querySelector('comment-form')?.shadowRoot?.querySelector('textarea')?.value || undefined, null, {
-        polling: 50,
-        timeout: 10_000,
-      })
+      .waitForFunction(
+        () => document.querySelector('comment-form')?.shadowRoot?.querySelector('textarea')?.value || undefined,
+        null,
+        {
+          polling: 50,
+          timeout: 10_000,
+        },
+      )
       .then((handle) => handle.jsonValue())
       .catch(() => '');
     // One reading before each keystroke: n readings give the windows of the first n - 1

@@ -41,7 +41,11 @@ export const minifyHtmlText = (text: string) => text.replace(/\s*\n\s*/g, ' ');
  * that spans lines in an HTML template renders as the one space it becomes.
  */
 export function minifyTemplates(): Plugin {
-  const minifiers: Record<string, (text: string) => string> = { css: minifyCssText, html: minifyHtmlText, staticHtml: minifyHtmlText };
+  const minifiers: Record<string, (text: string) => string> = {
+    css: minifyCssText,
+    html: minifyHtmlText,
+    staticHtml: minifyHtmlText,
+  };
   return {
     name: 'news-widgets-minify-templates',
     apply: 'build',
@@ -53,7 +57,10 @@ export function minifyTemplates(): Plugin {
         if (!node || typeof node !== 'object') return;
         if (Array.isArray(node)) return node.forEach(visit);
         const record = node as Record<string, any>;
-        const minify = record.type === 'TaggedTemplateExpression' && record.tag?.type === 'Identifier' ? minifiers[record.tag.name] : undefined;
+        const minify =
+          record.type === 'TaggedTemplateExpression' && record.tag?.type === 'Identifier'
+            ? minifiers[record.tag.name]
+            : undefined;
         if (minify) {
           for (const quasi of record.quasi.quasis) {
             // The TypeScript AST's quasi spans its delimiters: ` or } before, ` or ${ after.
@@ -68,7 +75,9 @@ export function minifyTemplates(): Plugin {
         for (const key in record) if (key !== 'parent') visit(record[key]);
       };
       visit(program);
-      return output.hasChanged() ? { code: output.toString(), map: output.generateMap({ hires: true, source: id }) } : null;
+      return output.hasChanged()
+        ? { code: output.toString(), map: output.generateMap({ hires: true, source: id }) }
+        : null;
     },
   };
 }

@@ -27,7 +27,11 @@ export function parseFeedJson(text: string): unknown {
  * The feed at `url`, parsed. A feed that has not fully arrived after `timeoutMs`
  * (20 s by default: a slow mobile connection still gets a 10 MB feed) is a `timeout`.
  */
-export async function fetchFeedDocument(url: string, signal: AbortSignal, timeoutMs = FEED_TIMEOUT_MS): Promise<unknown> {
+export async function fetchFeedDocument(
+  url: string,
+  signal: AbortSignal,
+  timeoutMs = FEED_TIMEOUT_MS,
+): Promise<unknown> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const either = AbortSignal.any([signal, timeout]);
   let response: Response | undefined;

@@ -21,7 +21,10 @@ export function isJsonFeed(doc: unknown): doc is JsonObject {
     // gofeed and others write "1.1" where the spec asks for the version URL.
     return /^https?:\/\/(?:www\.)?jsonfeed\.org\/version\//.test(version) || ['1', '1.0', '1.1'].includes(version);
   }
-  return Array.isArray(items) && items.some((item) => isJsonObject(item) && ITEM_KEYS.some((key) => Object.hasOwn(item, key)));
+  return (
+    Array.isArray(items) &&
+    items.some((item) => isJsonObject(item) && ITEM_KEYS.some((key) => Object.hasOwn(item, key)))
+  );
 }
 
 /**
@@ -29,7 +32,11 @@ export function isJsonFeed(doc: unknown): doc is JsonObject {
  * or against the feed's own `feed_url` when it is not given.
  */
 export function normalizeJsonFeed(doc: JsonObject, baseUrl?: string): ArticleList {
-  return { format: 'json-feed', feedTitle: plainText(ownFields(doc)?.title), articles: [...jsonFeedArticles(doc, baseUrl)] };
+  return {
+    format: 'json-feed',
+    feedTitle: plainText(ownFields(doc)?.title),
+    articles: [...jsonFeedArticles(doc, baseUrl)],
+  };
 }
 
 /** The feed's articles one at a time, so a reader after one item need not normalize them all. */
@@ -53,7 +60,15 @@ export function* jsonFeedArticles(feed: JsonObject, baseUrl?: string): Generator
     const image = readImage(item, urlBase);
     const id = idString(item.id) ?? nonEmptyString(item.url);
     // An item that neither names nor holds anything (`{}`, or every field broken) is no article.
-    if (id === undefined && title === undefined && summary === undefined && contentHtml === undefined && contentText === undefined && !image) continue;
+    if (
+      id === undefined &&
+      title === undefined &&
+      summary === undefined &&
+      contentHtml === undefined &&
+      contentText === undefined &&
+      !image
+    )
+      continue;
     yield {
       format: 'json-feed',
       // The spec says to discard items without an id; WordPress-made feeds omit it,
@@ -64,9 +79,11 @@ export function* jsonFeedArticles(feed: JsonObject, baseUrl?: string): Generator
       title: title === undefined ? undefined : { kind: 'text', value: title },
       summary: summary === undefined ? undefined : { kind: 'text', value: summary },
       content:
-        contentHtml !== undefined ? { kind: 'html', value: contentHtml }
-        : contentText !== undefined ? { kind: 'text', value: contentText }
-        : undefined,
+        contentHtml !== undefined
+          ? { kind: 'html', value: contentHtml }
+          : contentText !== undefined
+            ? { kind: 'text', value: contentText }
+            : undefined,
       // Readers "should always prefer `authors` if present" (1.1, Deprecations).
       authors: readAuthors(item.authors, urlBase) ?? readAuthors(item.author, urlBase) ?? feedAuthors,
       // RFC 3339 asks for a zone; a date without one is read as UTC rather than dropped.
@@ -91,18 +108,21 @@ function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor
     // The model needs a name; an author object without one is skipped, not its article.
     const name = author ? plainText(author.name) : undefined;
     if (!author || name === undefined) return [];
-    return [{
-      name,
-      url: absoluteUrl(author.url, urlBase, 'link', false),
-      avatar: absoluteUrl(author.avatar, urlBase, 'media', false),
-    }];
+    return [
+      {
+        name,
+        url: absoluteUrl(author.url, urlBase, 'link', false),
+        avatar: absoluteUrl(author.avatar, urlBase, 'media', false),
+      },
+    ];
   });
   return authors.length ? authors : undefined;
 }
 
 /** `image`, else `banner_image`: the feed gives no alt text, so the image counts as decorative. */
 function readImage(item: JsonObject, urlBase: string | undefined): Article['image'] {
-  const url = absoluteUrl(item.image, urlBase, 'media', false) ?? absoluteUrl(item.banner_image, urlBase, 'media', false);
+  const url =
+    absoluteUrl(item.image, urlBase, 'media', false) ?? absoluteUrl(item.banner_image, urlBase, 'media', false);
   return url === undefined ? undefined : { url, alt: '' };
 }
 

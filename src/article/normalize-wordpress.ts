@@ -52,7 +52,7 @@ export function normalizeWordPressPost(value: JsonObject, baseUrl?: string): Art
   const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat() : [];
   return {
     format: 'wordpress',
-    id: postId !== undefined ? String(postId) : nonEmptyString(post.id) ?? slug ?? url ?? '',
+    id: postId !== undefined ? String(postId) : (nonEmptyString(post.id) ?? slug ?? url ?? ''),
     slug,
     postId,
     url,
@@ -78,7 +78,13 @@ function readAuthors(value: unknown, urlBase: string | undefined): ArticleAuthor
     // An embed the reader may not see comes back as an error object ({code, message}).
     const name = author && !('code' in author) ? plainTextField(author.name) : undefined;
     if (!author || name === undefined) return [];
-    return [{ name, url: absoluteUrl(author.link, urlBase, 'link', true), avatar: largestAvatar(author.avatar_urls, urlBase) }];
+    return [
+      {
+        name,
+        url: absoluteUrl(author.link, urlBase, 'link', true),
+        avatar: largestAvatar(author.avatar_urls, urlBase),
+      },
+    ];
   });
 }
 
@@ -119,7 +125,12 @@ function readFeaturedImage(value: unknown, urlBase: string | undefined): Article
  * `wp_calculate_image_srcset`, it leaves out sizes cropped to another shape (the
  * square thumbnail), which would otherwise be shown in place of the full image.
  */
-function srcsetFromSizes(value: unknown, width: number | undefined, height: number | undefined, urlBase: string | undefined): string | undefined {
+function srcsetFromSizes(
+  value: unknown,
+  width: number | undefined,
+  height: number | undefined,
+  urlBase: string | undefined,
+): string | undefined {
   if (!isJsonObject(value)) return undefined;
   const candidates = new Map<number, string>();
   for (const entry of Object.values(value)) {
@@ -132,7 +143,10 @@ function srcsetFromSizes(value: unknown, width: number | undefined, height: numb
     // A URL with whitespace would split into two candidates.
     if (sameShape && !/\s/.test(size.source_url)) candidates.set(sizeWidth, size.source_url);
   }
-  const srcset = [...candidates].sort(([a], [b]) => a - b).map(([w, url]) => `${url} ${w}w`).join(', ');
+  const srcset = [...candidates]
+    .sort(([a], [b]) => a - b)
+    .map(([w, url]) => `${url} ${w}w`)
+    .join(', ');
   return safeSrcset(srcset, urlBase);
 }
 

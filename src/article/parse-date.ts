@@ -14,8 +14,18 @@ const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
 /** North American zone names RFC 2822 still allows, as hours from UTC. */
 const ZONE_HOURS: Record<string, number> = {
-  GMT: 0, UT: 0, UTC: 0, Z: 0,
-  EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
+  GMT: 0,
+  UT: 0,
+  UTC: 0,
+  Z: 0,
+  EST: -5,
+  EDT: -4,
+  CST: -6,
+  CDT: -5,
+  MST: -7,
+  MDT: -6,
+  PST: -8,
+  PDT: -7,
 };
 
 export interface ParseFeedDateOptions {
@@ -37,8 +47,12 @@ export function parseFeedDate(value: unknown, options: ParseFeedDateOptions = {}
     const [, year, month, day, hour, minute, second, fraction, zone] = iso;
     if (hour !== undefined && zone === undefined && !options.assumeUtc) return undefined;
     return utcDate(
-      Number(year), Number(month), Number(day),
-      Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0),
+      Number(year),
+      Number(month),
+      Number(day),
+      Number(hour ?? 0),
+      Number(minute ?? 0),
+      Number(second ?? 0),
       // Only milliseconds fit in a Date; further digits are dropped, not rounded.
       Number((fraction ?? '').slice(0, 3).padEnd(3, '0')),
       zone === undefined ? 0 : isoOffsetMinutes(zone),
@@ -79,8 +93,13 @@ function rfc2822OffsetMinutes(zone: string): number | undefined {
 /** Builds the moment from local fields and their UTC offset, rejecting out-of-range fields
  *  (month 00, 31 February, 25:00) instead of letting them roll over. */
 function utcDate(
-  year: number, month: number, day: number,
-  hour: number, minute: number, second: number, millisecond: number,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millisecond: number,
   offsetMinutes: number,
 ): Date | undefined {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;

@@ -43,14 +43,23 @@ const isWordPressDocument = (doc: unknown) =>
   isWordPressPost(doc) || (Array.isArray(doc) && (doc.length === 0 || doc.some(isWordPressPost)));
 
 const isExactly = (article: Article, wanted: string) =>
-  article.id === wanted || article.url === wanted || article.slug === wanted ||
+  article.id === wanted ||
+  article.url === wanted ||
+  article.slug === wanted ||
   (article.postId !== undefined && String(article.postId) === wanted);
 
 /** Says what the document is instead, in words a site owner can act on. */
 function notAFeedMessage(doc: unknown): string {
   const expected = 'Expected a JSON Feed or WordPress posts but got';
   if (doc === null || typeof doc !== 'object') {
-    const what = doc === null ? 'null' : typeof doc === 'string' ? 'a text string' : doc === undefined ? 'nothing' : `a ${typeof doc}`;
+    const what =
+      doc === null
+        ? 'null'
+        : typeof doc === 'string'
+          ? 'a text string'
+          : doc === undefined
+            ? 'nothing'
+            : `a ${typeof doc}`;
     return `${expected} ${what}.`;
   }
   if (Array.isArray(doc)) return `${expected} a list that holds no WordPress posts.`;
@@ -78,7 +87,9 @@ function selectFrom(articles: Article[], item?: string | null): Article | undefi
   if (exact) return exact;
   const wantedUrl = comparableUrl(wanted);
   if (wantedUrl === undefined) return undefined;
-  return articles.find((article) => comparableUrl(article.id) === wantedUrl || comparableUrl(article.url) === wantedUrl);
+  return articles.find(
+    (article) => comparableUrl(article.id) === wantedUrl || comparableUrl(article.url) === wantedUrl,
+  );
 }
 
 /** `HTTPS://Example.org/post/#top` and `https://example.org/post` name the same article. */

@@ -32,6 +32,7 @@ export function safeUrl(value: unknown, base?: string, use: UrlUse = 'link'): st
       url = new URL(trimmed);
     } catch {
       // Relative URL with no usable base: keep it only when it cannot carry a scheme.
+      // eslint-disable-next-line no-control-regex -- a control character could hide a scheme from this check
       return /^[/?#.]/.test(trimmed) && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : undefined;
     }
   }
@@ -44,7 +45,12 @@ export function safeUrl(value: unknown, base?: string, use: UrlUse = 'link'): st
  * the result must be absolute, since a relative one left unresolved would point at the
  * host page's site. `httpOnly` also refuses `mailto:` and `tel:`.
  */
-export function absoluteUrl(value: unknown, base: string | undefined, use: UrlUse, httpOnly: boolean): string | undefined {
+export function absoluteUrl(
+  value: unknown,
+  base: string | undefined,
+  use: UrlUse,
+  httpOnly: boolean,
+): string | undefined {
   const url = safeUrl(value, base, use);
   if (url === undefined || !/^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
   return !httpOnly || /^https?:/i.test(url) ? url : undefined;

@@ -21,9 +21,32 @@ const MEDIA_ELEMENTS: Record<string, string[]> = {
   summary: [],
 };
 /** Presentational and form wrappers whose text is kept while the element goes. */
-const UNWRAPPED_ELEMENTS = ['font', 'center', 'big', 'tt', 'strike', 'nobr', 'form', 'label', 'button', 'fieldset', 'legend'];
+const UNWRAPPED_ELEMENTS = [
+  'font',
+  'center',
+  'big',
+  'tt',
+  'strike',
+  'nobr',
+  'form',
+  'label',
+  'button',
+  'fieldset',
+  'legend',
+];
 /** Never allowed, whatever a sanitizer's defaults say. */
-const FORBIDDEN_ELEMENTS = ['style', 'input', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'template'];
+const FORBIDDEN_ELEMENTS = [
+  'style',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'template',
+];
 const FORBIDDEN_ATTRIBUTES = ['style', 'srcdoc', 'id', 'name', 'class', 'action', 'formaction', 'target', 'form'];
 
 const LINK_ATTRIBUTES = new Set(['href', 'cite', 'action', 'formaction', 'longdesc', 'ping']);
@@ -67,8 +90,7 @@ declare const Sanitizer: { new (): SanitizerInstance } | undefined;
 let nativeSanitizer: SanitizerInstance | undefined;
 
 /** Whether this browser sanitizes natively (the HTML Sanitizer API). */
-export const hasNativeSanitizer = (): boolean =>
-  typeof Sanitizer === 'function' && 'setHTML' in Element.prototype;
+export const hasNativeSanitizer = (): boolean => typeof Sanitizer === 'function' && 'setHTML' in Element.prototype;
 
 /** HTML longer than this is sanitized in several tasks (see `sanitizeNatively`), and an article's content this long may render progressively. */
 export const LONG_HTML = 200_000;

@@ -53,7 +53,8 @@ export function readServerRenderedArticle(markup: readonly Element[]): ServerRen
  * it never flashes.
  */
 export function replacesServerRendered(loaded: Article, markup: ServerRenderedArticle): boolean {
-  if (markup.postId !== undefined && markup.postId !== loaded.id && markup.postId !== String(loaded.postId)) return true;
+  if (markup.postId !== undefined && markup.postId !== loaded.id && markup.postId !== String(loaded.postId))
+    return true;
   const loadedDate = loaded.modified ?? loaded.published;
   return !!markup.date && !!loadedDate && loadedDate.getTime() > markup.date.getTime();
 }

@@ -11,7 +11,8 @@ export function articleStructuredData(article: Article): Record<string, unknown>
   const { title, image, published, modified, url, categories, tags, language } = article;
   // Google suggests headlines of at most 110 characters; a longer one is still the
   // article's real headline, so it is not cut.
-  const headline = title && (title.kind === 'html' ? textFromHtml(title.value) : title.value.replace(/\s+/g, ' ').trim());
+  const headline =
+    title && (title.kind === 'html' ? textFromHtml(title.value) : title.value.replace(/\s+/g, ' ').trim());
   const data: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'NewsArticle' };
   if (headline) data.headline = headline;
   if (image) data.image = [image.url];

@@ -12,7 +12,14 @@ describe('dist/news-widgets.js without Element.setHTML', () => {
     const element = document.createElement('news-article') as HTMLElement & { data?: unknown; state?: string };
     element.data = {
       version: 'https://jsonfeed.org/version/1.1',
-      items: [{ id: '1', title: 'Fallback', content_html: '<p onclick="alert(1)">Kept <a href="javascript:alert(1)">link</a><img src=x onerror=alert(2)></p>' }],
+      items: [
+        {
+          id: '1',
+          title: 'Fallback',
+          content_html:
+            '<p onclick="alert(1)">Kept <a href="javascript:alert(1)">link</a><img src=x onerror=alert(2)></p>',
+        },
+      ],
     };
     document.body.append(element);
     await oneEvent(element, 'loadend');
@@ -21,7 +28,10 @@ describe('dist/news-widgets.js without Element.setHTML', () => {
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => path.startsWith('/dist/'));
-    expect(chunks.some((path) => /^\/dist\/news-widgets-purify.*\.js$/.test(path)), chunks.join()).to.equal(true);
+    expect(
+      chunks.some((path) => /^\/dist\/news-widgets-purify.*\.js$/.test(path)),
+      chunks.join(),
+    ).to.equal(true);
     const paragraph = element.shadowRoot!.querySelector('[part~="content"] p')!;
     expect(paragraph.textContent).to.equal('Kept link');
     expect(paragraph.hasAttribute('onclick')).to.equal(false);

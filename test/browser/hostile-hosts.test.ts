@@ -52,13 +52,16 @@ async function hostPage(head: string, body: string): Promise<{ win: HostWindow; 
 /** Waits until the page's `<news-article>` (or another tag) has its article on show. */
 async function articleReady(doc: Document, tag = 'news-article'): Promise<NewsArticleElement> {
   const element = doc.querySelector(tag) as NewsArticleElement;
-  await waitUntil(() => element.state === 'ready' || element.state === 'error', `<${tag}> never finished loading`, { timeout: 10000 });
+  await waitUntil(() => element.state === 'ready' || element.state === 'error', `<${tag}> never finished loading`, {
+    timeout: 10000,
+  });
   expect(element.state).to.equal('ready');
   return element;
 }
 
 const headline = (element: Element) => element.shadowRoot!.querySelector('[part~="headline"]')!.textContent!.trim();
-const formPart = <T extends HTMLElement = HTMLElement>(form: Element, selector: string) => form.shadowRoot!.querySelector<T>(selector)!;
+const formPart = <T extends HTMLElement = HTMLElement>(form: Element, selector: string) =>
+  form.shadowRoot!.querySelector<T>(selector)!;
 
 /** The demo article with a comment form inside, on a page whose `head` is given; resolves once the article is on show. */
 async function articleWithForm(head: string) {
@@ -83,7 +86,10 @@ async function fill(form: CommentFormElement, values: Record<string, string>): P
 
 /** Posts a comment through the form and waits for the server's confirmation; returns what the server stored. */
 async function postComment(form: CommentFormElement, content: string): Promise<string[]> {
-  await waitUntil(() => (form as unknown as { effectivePostId?: unknown }).effectivePostId !== undefined, 'the form never learned its post');
+  await waitUntil(
+    () => (form as unknown as { effectivePostId?: unknown }).effectivePostId !== undefined,
+    'the form never learned its post',
+  );
   await fill(form, { content, name: 'Olena', email: 'olena@example.com' });
   const success = oneEvent(form, 'comment-form-success');
   formPart(form, '[part~="submit"]').click();
@@ -119,7 +125,8 @@ describe('a page where another plugin already defined <news-article>', () => {
 
   it('renders the article under another tag, the way the message says', async () => {
     const { win, doc } = await hostPage(
-      OTHER_PLUGIN + BUNDLE +
+      OTHER_PLUGIN +
+        BUNDLE +
         `<script type="module">
           import { NewsArticleElement } from '/dist/news-widgets.js';
           NewsArticleElement.define('other-tag');
@@ -129,7 +136,9 @@ describe('a page where another plugin already defined <news-article>', () => {
     const article = await articleReady(doc, 'other-tag');
     expect(headline(article)).to.equal(DEMO_HEADLINE);
     const content = uniqueText('Under another tag');
-    expect(await postComment(doc.querySelector('comment-form') as CommentFormElement, content)).to.deep.equal([content]);
+    expect(await postComment(doc.querySelector('comment-form') as CommentFormElement, content)).to.deep.equal([
+      content,
+    ]);
     expect(win.errors).to.deep.equal([]);
   });
 });
@@ -176,7 +185,7 @@ describe('a page that keeps its own data in idb-keyval’s default store', () =>
     first.remove();
     const restored = oneEvent(document, 'comment-form-draft-restore');
     const second = await newForm();
-    expect((await restored as unknown as { content: string }).content).to.equal(content);
+    expect(((await restored) as unknown as { content: string }).content).to.equal(content);
     // Posting it deletes the draft once the server confirms.
     expect(await postComment(second, content)).to.deep.equal([content]);
     second.remove();
@@ -185,7 +194,8 @@ describe('a page that keeps its own data in idb-keyval’s default store', () =>
     expect(formPart<HTMLTextAreaElement>(third, '#content').value).to.equal('');
     third.remove();
 
-    const sortByKey = (list: [IDBValidKey, unknown][]) => [...list].sort(([a], [b]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const sortByKey = (list: [IDBValidKey, unknown][]) =>
+      [...list].sort(([a], [b]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(sortByKey(await entries())).to.deep.equal(sortByKey(hostData));
   });
 });
@@ -238,7 +248,10 @@ describe('a page that wrote to Object.prototype before loading the bundle', () =
     const content = uniqueText('Posted on a polluted page');
     expect(await postComment(form, content)).to.deep.equal([content]);
 
-    const { pollution, hostData } = win as unknown as { pollution: Record<string, unknown>; hostData: Record<string, unknown> };
+    const { pollution, hostData } = win as unknown as {
+      pollution: Record<string, unknown>;
+      hostData: Record<string, unknown>;
+    };
     const prototype = Object.getPrototypeOf(hostData) as Record<string, unknown>;
     for (const [key, value] of Object.entries(pollution)) expect(prototype[key], key).to.equal(value);
     expect(Object.keys(hostData)).to.deep.equal(['story']);

@@ -21,7 +21,8 @@ const html = document.documentElement;
 const pageLang = html.getAttribute('lang');
 const pageDir = html.getAttribute('dir');
 
-const $ = <T extends HTMLElement = HTMLElement>(form: Element, selector: string) => form.shadowRoot!.querySelector<T>(selector)!;
+const $ = <T extends HTMLElement = HTMLElement>(form: Element, selector: string) =>
+  form.shadowRoot!.querySelector<T>(selector)!;
 const heading = (form: CommentFormElement) => $(form, '[part~="heading"]').textContent!.trim();
 const labels = (form: CommentFormElement) =>
   [...form.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent!.replace(/\s+/g, ' ').trim());
@@ -29,7 +30,13 @@ const submitText = (form: CommentFormElement) => $(form, '[part~="submit"]').tex
 const content = (form: CommentFormElement) => $<HTMLTextAreaElement>(form, '#content');
 
 /** What an empty form's labels read in a language's words. */
-const labelsIn = (words: typeof en) => [`${words.comment} *`, `${words.name} *`, `${words.email} *`, words.website, words.remember];
+const labelsIn = (words: typeof en) => [
+  `${words.comment} *`,
+  `${words.name} *`,
+  `${words.email} *`,
+  words.website,
+  words.remember,
+];
 
 let testCount = 0;
 let postId = '';
@@ -114,7 +121,10 @@ describe('<comment-form> when the page changes its language', () => {
     // The page is left and opened again: the draft comes back, in the page's language.
     form.remove();
     const reopened = await newForm();
-    await waitUntil(() => content(reopened).value === 'Written before the switch. And after it.', 'the draft was not restored');
+    await waitUntil(
+      () => content(reopened).value === 'Written before the switch. And after it.',
+      'the draft was not restored',
+    );
     await waitForWords(reopened, ar, 'the reopened form is not in Arabic');
     // The status message on show follows the language too.
     const status = () => $(reopened, '[part~="status"]').textContent!.trim();
@@ -190,7 +200,9 @@ describe('<comment-form> when the page changes its language', () => {
       const form = await newForm('', 'lang="es"');
       await waitUntil(() => warnings.length > 0, 'nothing was said about the missing chunk', { timeout: 10000 });
       expect(heading(form)).to.equal(en.heading);
-      expect(String(warnings[0]![0])).to.equal('<comment-form> keeps the words it shows: those for lang="es" could not be downloaded.');
+      expect(String(warnings[0]![0])).to.equal(
+        '<comment-form> keeps the words it shows: those for lang="es" could not be downloaded.',
+      );
       const wrapper = form.parentElement!;
       wrapper.lang = 'de';
       await waitForWords(form, de, 'German did not load after the failure');
@@ -198,10 +210,14 @@ describe('<comment-form> when the page changes its language', () => {
       await sendKeys({ type: 'Noch da' });
       // A switch to Spanish, whose chunk still cannot be downloaded: German stays.
       wrapper.lang = 'es';
-      await waitUntil(() => warnings.length > 1, 'nothing was said about the missing chunk on the switch', { timeout: 10000 });
+      await waitUntil(() => warnings.length > 1, 'nothing was said about the missing chunk on the switch', {
+        timeout: 10000,
+      });
       await aTimeout(200);
       expect(warnings.length).to.equal(2);
-      expect(String(warnings[1]![0])).to.equal('<comment-form> keeps the words it shows: those for lang="es" could not be downloaded.');
+      expect(String(warnings[1]![0])).to.equal(
+        '<comment-form> keeps the words it shows: those for lang="es" could not be downloaded.',
+      );
       expect(heading(form)).to.equal(de.heading);
       expect(labels(form)).to.deep.equal(labelsIn({ ...en, ...de }));
       expect(content(form).value).to.equal('Noch da');
@@ -230,9 +246,12 @@ describe('<news-article> when the page changes its language', () => {
       },
     ],
   };
-  const byline = (element: NewsArticleElement) => element.shadowRoot!.querySelector('[part~="byline"]')!.textContent!.replace(/\s+/g, ' ');
-  const date = (element: NewsArticleElement) => element.shadowRoot!.querySelector('[part~="byline"] time')!.textContent!;
-  const terms = (element: NewsArticleElement) => element.shadowRoot!.querySelector('[part~="categories"]')!.textContent!.replace(/\s+/g, ' ').trim();
+  const byline = (element: NewsArticleElement) =>
+    element.shadowRoot!.querySelector('[part~="byline"]')!.textContent!.replace(/\s+/g, ' ');
+  const date = (element: NewsArticleElement) =>
+    element.shadowRoot!.querySelector('[part~="byline"] time')!.textContent!;
+  const terms = (element: NewsArticleElement) =>
+    element.shadowRoot!.querySelector('[part~="categories"]')!.textContent!.replace(/\s+/g, ' ').trim();
   const expected = (lang: string) => ({
     date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(published)),
     names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(authors),
@@ -252,7 +271,10 @@ describe('<news-article> when the page changes its language', () => {
     expect(byline(element)).to.include(expected('en').names);
     for (const lang of ['de', 'ar']) {
       html.lang = lang;
-      await waitUntil(() => date(element) === expected(lang).date, `the date was not formatted in ${lang}: ${date(element)}`);
+      await waitUntil(
+        () => date(element) === expected(lang).date,
+        `the date was not formatted in ${lang}: ${date(element)}`,
+      );
       expect(byline(element)).to.include(expected(lang).names);
       expect(terms(element)).to.equal(expected(lang).terms);
     }

@@ -33,7 +33,8 @@ const FULL_FEED = {
       url: 'https://news.example/full',
       title: 'Talks end without a ceasefire',
       summary: 'Foreign ministers met near Antalya for an hour and a half.',
-      content_html: '<p>The talks lasted <a href="https://news.example/talks">90 minutes</a>.</p><p>Both sides spoke afterwards.</p>',
+      content_html:
+        '<p>The talks lasted <a href="https://news.example/talks">90 minutes</a>.</p><p>Both sides spoke afterwards.</p>',
       image: IMAGE,
       date_published: '2022-03-10T13:00:00+03:00',
       authors: [{ name: 'Olena Kovalenko', url: 'https://news.example/olena' }],
@@ -82,7 +83,10 @@ function mount<T extends HTMLElement>(markup: string, selector: string): T {
 }
 
 async function newForm(): Promise<CommentFormElement> {
-  const form = mount<CommentFormElement>(`<comment-form endpoint="${newEndpoint()}" post-id="theming-${Date.now()}"></comment-form>`, 'comment-form');
+  const form = mount<CommentFormElement>(
+    `<comment-form endpoint="${newEndpoint()}" post-id="theming-${Date.now()}"></comment-form>`,
+    'comment-form',
+  );
   await form.updateComplete;
   return form;
 }
@@ -90,7 +94,9 @@ async function newForm(): Promise<CommentFormElement> {
 async function newArticle(setup: (element: NewsArticleElement) => void): Promise<NewsArticleElement> {
   const element = mount<NewsArticleElement>('<news-article></news-article>', 'news-article');
   setup(element);
-  await waitUntil(() => element.state === 'ready' || element.state === 'error', 'the article never finished loading', { timeout: 10000 });
+  await waitUntil(() => element.state === 'ready' || element.state === 'error', 'the article never finished loading', {
+    timeout: 10000,
+  });
   await element.updateComplete;
   return element;
 }
@@ -116,7 +122,10 @@ async function formWithRestoredDraft(): Promise<CommentFormElement> {
   await new Promise((resolve) => setTimeout(resolve, 1800));
   const [endpoint, postId] = [form.getAttribute('endpoint')!, form.getAttribute('post-id')!];
   mounted.splice(0).forEach((wrapper) => wrapper.remove());
-  const again = mount<CommentFormElement>(`<comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form>`, 'comment-form');
+  const again = mount<CommentFormElement>(
+    `<comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form>`,
+    'comment-form',
+  );
   await waitUntil(() => inShadow(again, '[part~="draft-notice"]'), 'the draft was not restored', { timeout: 5000 });
   return again;
 }
@@ -149,7 +158,9 @@ async function expectContrastPasses(element: Element, label: string): Promise<vo
   const axe = (window as unknown as { axe: Axe }).axe;
   const wcag22 = Object.keys(axeRunOptions(axe).rules);
   const results = await axe.run(element, { runOnly: { type: 'rule', values: ['color-contrast', ...wcag22] } });
-  const failures = results.violations.flatMap((rule) => rule.nodes.map((node) => `${rule.id} ${JSON.stringify(node.target)}: ${node.failureSummary}`));
+  const failures = results.violations.flatMap((rule) =>
+    rule.nodes.map((node) => `${rule.id} ${JSON.stringify(node.target)}: ${node.failureSummary}`),
+  );
   expect(failures, `${label}: colour contrast and WCAG 2.2`).to.deep.equal([]);
   const checked = results.passes.filter((rule) => rule.id === 'color-contrast').flatMap((rule) => rule.nodes).length;
   expect(checked, `${label}: text axe could check`).to.be.greaterThan(0);
@@ -242,7 +253,11 @@ describe('dark mode that follows the host page', () => {
 });
 
 /** Contrast of the states of the form and article on show now, plus errors and sending. */
-async function contrastInEveryState(label: string, form: CommentFormElement, article: NewsArticleElement): Promise<void> {
+async function contrastInEveryState(
+  label: string,
+  form: CommentFormElement,
+  article: NewsArticleElement,
+): Promise<void> {
   await expectContrastPasses(form, `${label}, empty form`);
   await expectContrastPasses(article, `${label}, article`);
   await submitEmpty(form);
@@ -265,16 +280,26 @@ describe('colour contrast (WCAG AA, axe) in light and dark', () => {
 
       // Sending: the button while the slow endpoint has not answered.
       await fetch(`${endpoint}/failure-mode`, { method: 'POST', body: JSON.stringify({ mode: 'slow' }) });
-      for (const [id, value] of [['name', 'Olena'], ['email', 'olena@example.com']]) {
+      for (const [id, value] of [
+        ['name', 'Olena'],
+        ['email', 'olena@example.com'],
+      ]) {
         const input = inShadow(again, `#${id}`) as HTMLInputElement;
         input.value = value!;
         input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
       }
       await again.updateComplete;
       inShadow(again, '[part~="submit"]').click();
-      await waitUntil(() => inShadow(again, '[part~="submit"]').getAttribute('aria-disabled') === 'true', 'never sending');
+      await waitUntil(
+        () => inShadow(again, '[part~="submit"]').getAttribute('aria-disabled') === 'true',
+        'never sending',
+      );
       await expectContrastPasses(again, `${scheme}, sending`);
-      await waitUntil(() => inShadow(again, '[part~="submit"]').getAttribute('aria-disabled') === 'false', 'never answered', { timeout: 6000 });
+      await waitUntil(
+        () => inShadow(again, '[part~="submit"]').getAttribute('aria-disabled') === 'false',
+        'never answered',
+        { timeout: 6000 },
+      );
       await expectContrastPasses(again, `${scheme}, posted`);
     });
 
@@ -300,7 +325,9 @@ describe('forced colours (Windows high contrast)', () => {
     const visible = (host: Element, selector: string, property: 'borderTopColor' | 'outlineColor') => {
       const computed = style(host, selector);
       expect(computed[property], `${selector} ${property}`).to.not.match(/rgba\(0, 0, 0, 0\)|transparent/);
-      expect(computed[property], `${selector} ${property} against the page`).to.not.equal(getComputedStyle(document.documentElement).backgroundColor);
+      expect(computed[property], `${selector} ${property} against the page`).to.not.equal(
+        getComputedStyle(document.documentElement).backgroundColor,
+      );
     };
     for (const selector of ['#content', '#name', '#email', '#url', '[part~="submit"]', '[part~="error-summary"]']) {
       visible(form, selector, 'borderTopColor');
@@ -315,8 +342,11 @@ describe('forced colours (Windows high contrast)', () => {
     inShadow(form, '#name').focus();
     // Focus from script does not always count as keyboard focus: check the rule the ring comes from.
     const ring = [...form.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])]
-      .flatMap((rule) => (rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors') ? [...rule.cssRules] : []))
-      .find((rule) => rule instanceof CSSStyleRule && rule.selectorText.includes(':focus-visible')) as CSSStyleRule | undefined;
+      .flatMap((rule) =>
+        rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors') ? [...rule.cssRules] : [],
+      )
+      .find((rule) => rule instanceof CSSStyleRule && rule.selectorText.includes(':focus-visible')) as
+      CSSStyleRule | undefined;
     expect(ring?.style.outlineColor).to.equal('highlight');
 
     const failed = await newArticle((element) => (element.src = '/feeds/status?code=500'));
@@ -335,41 +365,148 @@ interface PropertyCase {
   state?: 'loading' | 'error' | 'invalid';
 }
 const ARTICLE_PROPERTIES: PropertyCase[] = [
-  { name: '--news-article-max-width', value: '300px', selector: '[part~="article"]', property: 'max-width', expected: '300px' },
-  { name: '--news-article-link-color', value: 'rgb(1, 2, 3)', selector: '[part~="content"] a', property: 'color', expected: 'rgb(1, 2, 3)' },
-  { name: '--news-article-headline-font', value: 'monospace', selector: '[part~="headline"]', property: 'font-family', expected: 'monospace' },
-  { name: '--news-article-headline-size', value: '50px', selector: '[part~="headline"]', property: 'font-size', expected: '50px' },
-  { name: '--news-article-meta-color', value: 'rgb(4, 5, 6)', selector: '[part~="byline"]', property: 'color', expected: 'rgb(4, 5, 6)' },
-  { name: '--news-article-meta-size', value: '11px', selector: '[part~="categories"]', property: 'font-size', expected: '11px' },
-  { name: '--news-article-line-height', value: '30px', selector: '[part~="content"]', property: 'line-height', expected: '30px' },
-  { name: '--news-article-image-radius', value: '9px', selector: '[part~="image"]', property: 'border-top-left-radius', expected: '9px' },
-  { name: '--news-article-placeholder-height', value: '123px', selector: '[part~="placeholder"]', property: 'min-height', expected: '123px', state: 'loading' },
-  { name: '--news-article-error-color', value: 'rgb(7, 8, 9)', selector: '[part~="error"]', property: 'border-top-color', expected: 'rgb(7, 8, 9)', state: 'error' },
+  {
+    name: '--news-article-max-width',
+    value: '300px',
+    selector: '[part~="article"]',
+    property: 'max-width',
+    expected: '300px',
+  },
+  {
+    name: '--news-article-link-color',
+    value: 'rgb(1, 2, 3)',
+    selector: '[part~="content"] a',
+    property: 'color',
+    expected: 'rgb(1, 2, 3)',
+  },
+  {
+    name: '--news-article-headline-font',
+    value: 'monospace',
+    selector: '[part~="headline"]',
+    property: 'font-family',
+    expected: 'monospace',
+  },
+  {
+    name: '--news-article-headline-size',
+    value: '50px',
+    selector: '[part~="headline"]',
+    property: 'font-size',
+    expected: '50px',
+  },
+  {
+    name: '--news-article-meta-color',
+    value: 'rgb(4, 5, 6)',
+    selector: '[part~="byline"]',
+    property: 'color',
+    expected: 'rgb(4, 5, 6)',
+  },
+  {
+    name: '--news-article-meta-size',
+    value: '11px',
+    selector: '[part~="categories"]',
+    property: 'font-size',
+    expected: '11px',
+  },
+  {
+    name: '--news-article-line-height',
+    value: '30px',
+    selector: '[part~="content"]',
+    property: 'line-height',
+    expected: '30px',
+  },
+  {
+    name: '--news-article-image-radius',
+    value: '9px',
+    selector: '[part~="image"]',
+    property: 'border-top-left-radius',
+    expected: '9px',
+  },
+  {
+    name: '--news-article-placeholder-height',
+    value: '123px',
+    selector: '[part~="placeholder"]',
+    property: 'min-height',
+    expected: '123px',
+    state: 'loading',
+  },
+  {
+    name: '--news-article-error-color',
+    value: 'rgb(7, 8, 9)',
+    selector: '[part~="error"]',
+    property: 'border-top-color',
+    expected: 'rgb(7, 8, 9)',
+    state: 'error',
+  },
 ];
 const FORM_PROPERTIES: PropertyCase[] = [
-  { name: '--comment-form-accent', value: 'rgb(10, 20, 30)', selector: '[part~="submit"]', property: 'background-color', expected: 'rgb(10, 20, 30)' },
-  { name: '--comment-form-accent-text', value: 'rgb(250, 240, 230)', selector: '[part~="submit"]', property: 'color', expected: 'rgb(250, 240, 230)' },
-  { name: '--comment-form-error-color', value: 'rgb(120, 0, 0)', selector: '.error-message', property: 'color', expected: 'rgb(120, 0, 0)', state: 'invalid' },
-  { name: '--comment-form-field-background', value: 'rgb(255, 250, 240)', selector: '#content', property: 'background-color', expected: 'rgb(255, 250, 240)' },
-  { name: '--comment-form-field-border', value: '3px dashed rgb(0, 90, 0)', selector: '#name', property: 'border-top-style', expected: 'dashed' },
-  { name: '--comment-form-radius', value: '0px', selector: '#name', property: 'border-top-left-radius', expected: '0px' },
+  {
+    name: '--comment-form-accent',
+    value: 'rgb(10, 20, 30)',
+    selector: '[part~="submit"]',
+    property: 'background-color',
+    expected: 'rgb(10, 20, 30)',
+  },
+  {
+    name: '--comment-form-accent-text',
+    value: 'rgb(250, 240, 230)',
+    selector: '[part~="submit"]',
+    property: 'color',
+    expected: 'rgb(250, 240, 230)',
+  },
+  {
+    name: '--comment-form-error-color',
+    value: 'rgb(120, 0, 0)',
+    selector: '.error-message',
+    property: 'color',
+    expected: 'rgb(120, 0, 0)',
+    state: 'invalid',
+  },
+  {
+    name: '--comment-form-field-background',
+    value: 'rgb(255, 250, 240)',
+    selector: '#content',
+    property: 'background-color',
+    expected: 'rgb(255, 250, 240)',
+  },
+  {
+    name: '--comment-form-field-border',
+    value: '3px dashed rgb(0, 90, 0)',
+    selector: '#name',
+    property: 'border-top-style',
+    expected: 'dashed',
+  },
+  {
+    name: '--comment-form-radius',
+    value: '0px',
+    selector: '#name',
+    property: 'border-top-left-radius',
+    expected: '0px',
+  },
   { name: '--comment-form-gap', value: '33px', selector: '[part~="form"]', property: 'row-gap', expected: '33px' },
 ];
 
 /** The custom properties a set of constructable stylesheets reads. */
 const propertiesIn = (styles: unknown, prefix: string) =>
   new Set(
-    [...[styles].flat(Infinity).map((sheet) => String((sheet as { cssText: string }).cssText)).join('\n').matchAll(new RegExp(`var\\((${prefix}[\\w-]+)`, 'g'))].map(
-      (match) => match[1]!,
-    ),
+    [
+      ...[styles]
+        .flat(Infinity)
+        .map((sheet) => String((sheet as { cssText: string }).cssText))
+        .join('\n')
+        .matchAll(new RegExp(`var\\((${prefix}[\\w-]+)`, 'g')),
+    ].map((match) => match[1]!),
   );
 
 describe('custom properties and parts, as docs/theming.md documents them', () => {
   it('tests every custom property the elements read', async () => {
     const { NewsArticleElement } = await import('../../src/article/news-article.js');
     const { CommentFormElement } = await import('../../src/comment/comment-form.js');
-    expect([...propertiesIn(NewsArticleElement.styles, '--news-article-')].sort()).to.deep.equal(ARTICLE_PROPERTIES.map((c) => c.name).sort());
-    expect([...propertiesIn(CommentFormElement.styles, '--comment-form-')].sort()).to.deep.equal(FORM_PROPERTIES.map((c) => c.name).sort());
+    expect([...propertiesIn(NewsArticleElement.styles, '--news-article-')].sort()).to.deep.equal(
+      ARTICLE_PROPERTIES.map((c) => c.name).sort(),
+    );
+    expect([...propertiesIn(CommentFormElement.styles, '--comment-form-')].sort()).to.deep.equal(
+      FORM_PROPERTIES.map((c) => c.name).sort(),
+    );
   });
 
   for (const entry of ARTICLE_PROPERTIES) {
@@ -391,7 +528,10 @@ describe('custom properties and parts, as docs/theming.md documents them', () =>
       const before = getComputedStyle(inShadow(element, entry.selector)).getPropertyValue(entry.property);
       expect(before).to.equal(entry.expected);
       element.style.removeProperty(entry.name);
-      expect(getComputedStyle(inShadow(element, entry.selector)).getPropertyValue(entry.property), 'the default differs').to.not.equal(entry.expected);
+      expect(
+        getComputedStyle(inShadow(element, entry.selector)).getPropertyValue(entry.property),
+        'the default differs',
+      ).to.not.equal(entry.expected);
     });
   }
 
@@ -402,13 +542,27 @@ describe('custom properties and parts, as docs/theming.md documents them', () =>
       if (entry.state === 'invalid') await submitEmpty(form);
       expect(style(form, entry.selector).getPropertyValue(entry.property)).to.equal(entry.expected);
       form.style.removeProperty(entry.name);
-      expect(style(form, entry.selector).getPropertyValue(entry.property), 'the default differs').to.not.equal(entry.expected);
+      expect(style(form, entry.selector).getPropertyValue(entry.property), 'the default differs').to.not.equal(
+        entry.expected,
+      );
     });
   }
 
   it('styles every part of <news-article> from the page with ::part()', async () => {
     const parts = {
-      ready: ['article', 'headline', 'headline-text', 'summary', 'summary-text', 'byline', 'figure', 'image', 'content', 'footer', 'categories'],
+      ready: [
+        'article',
+        'headline',
+        'headline-text',
+        'summary',
+        'summary-text',
+        'byline',
+        'figure',
+        'image',
+        'content',
+        'footer',
+        'categories',
+      ],
       text: ['text-paragraph'],
       wordpress: ['categories', 'tags'],
       error: ['error', 'retry-button'],
@@ -430,16 +584,34 @@ describe('custom properties and parts, as docs/theming.md documents them', () =>
     expectStyled(await newArticle((element) => (element.data = structuredClone(TEXT_FEED))), parts.text);
     expectStyled(await newArticle((element) => (element.data = structuredClone(WORDPRESS_POST))), parts.wordpress);
     expectStyled(await newArticle((element) => (element.src = '/feeds/status?code=404')), parts.error);
-    const loading = mount<NewsArticleElement>('<news-article src="/feeds/body?delay=4000&body=%7B%7D"></news-article>', 'news-article');
+    const loading = mount<NewsArticleElement>(
+      '<news-article src="/feeds/body?delay=4000&body=%7B%7D"></news-article>',
+      'news-article',
+    );
     await waitUntil(() => loading.state === 'loading' && inShadow(loading, '[part~="placeholder"]'), 'never loading');
     expectStyled(loading, parts.loading);
   });
 
   it('styles every part of <comment-form> from the page with ::part()', async () => {
-    const parts = ['heading', 'error-summary', 'status', 'form', 'field', 'label', 'hint', 'error-message', 'input', 'remember', 'submit', 'draft-notice'];
+    const parts = [
+      'heading',
+      'error-summary',
+      'status',
+      'form',
+      'field',
+      'label',
+      'hint',
+      'error-message',
+      'input',
+      'remember',
+      'submit',
+      'draft-notice',
+    ];
     const sheet = document.createElement('style');
     sheet.dataset.testTheme = '';
-    sheet.textContent = parts.map((part) => `comment-form::part(${part}) { outline: 2px dotted rgb(11, 22, 33); }`).join('\n');
+    sheet.textContent = parts
+      .map((part) => `comment-form::part(${part}) { outline: 2px dotted rgb(11, 22, 33); }`)
+      .join('\n');
     document.head.append(sheet);
     const again = await formWithRestoredDraft();
     (inShadow(again, '#email') as HTMLInputElement).value = 'not an address';

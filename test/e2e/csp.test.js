@@ -79,7 +79,12 @@ async function startCspServer() {
     const { pathname } = new URL(req.url, 'http://localhost');
     requests.push(pathname);
     const send = (status, type, body, headers = {}) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        ...headers,
+      });
       res.end(body);
     };
     try {
@@ -163,7 +168,11 @@ describe('under a strict Content Security Policy with Trusted Types', { timeout:
     for (const script of initScripts) await reader.context.addInitScript(script);
     const page = await reader.context.newPage();
     const response = await page.goto(`${server.origin}/`);
-    assert.equal(response.headers()['content-security-policy'], CONTENT_SECURITY_POLICY, 'the page is served with the CSP header');
+    assert.equal(
+      response.headers()['content-security-policy'],
+      CONTENT_SECURITY_POLICY,
+      'the page is served with the CSP header',
+    );
     await page.locator('news-article[state="ready"]').waitFor({ timeout: 15000 });
     return { reader, page };
   }
@@ -178,19 +187,32 @@ describe('under a strict Content Security Policy with Trusted Types', { timeout:
     // The element's own styles (constructable stylesheets) apply under style-src 'self'.
     const headline = await article.locator('[part~="headline"]').evaluate((element) => {
       const style = getComputedStyle(element);
-      return { marginTop: style.marginTop, marginBottom: style.marginBottom, lineHeight: style.lineHeight, fontSize: style.fontSize };
+      return {
+        marginTop: style.marginTop,
+        marginBottom: style.marginBottom,
+        lineHeight: style.lineHeight,
+        fontSize: style.fontSize,
+      };
     });
     assert.deepEqual(
       { marginTop: headline.marginTop, marginBottom: headline.marginBottom },
       { marginTop: '0px', marginBottom: '8px' },
       "the headline has <news-article>'s margins (margin-block: 0 0.5rem), not an h1's",
     );
-    assert.equal(parseFloat(headline.lineHeight), Math.round(parseFloat(headline.fontSize) * 1.2 * 100) / 100, 'line-height: 1.2');
+    assert.equal(
+      parseFloat(headline.lineHeight),
+      Math.round(parseFloat(headline.fontSize) * 1.2 * 100) / 100,
+      'line-height: 1.2',
+    );
     const textarea = await commentForm(page).content.evaluate((element) => {
       const style = getComputedStyle(element);
       return { width: style.borderTopWidth, style: style.borderTopStyle, boxSizing: style.boxSizing };
     });
-    assert.deepEqual(textarea, { width: '2px', style: 'solid', boxSizing: 'border-box' }, "the comment box has <comment-form>'s border");
+    assert.deepEqual(
+      textarea,
+      { width: '2px', style: 'solid', boxSizing: 'border-box' },
+      "the comment box has <comment-form>'s border",
+    );
 
     // The JSON-LD block, written through the news-article#json-ld policy, in the light DOM.
     const jsonLd = await page.evaluate(() => {
@@ -258,12 +280,14 @@ describe('under a strict Content Security Policy with Trusted Types', { timeout:
       server.requests.some((path) => /^\/dist\/news-widgets-purify\.[^/]*\.js$/.test(path)),
       'the DOMPurify chunk was loaded',
     );
-    const unsafe = await page.locator('news-article [part~="content"]').evaluate((content) => [
-      ...[...content.querySelectorAll('script, style, iframe, object, embed')].map((element) => element.localName),
-      ...[...content.querySelectorAll('*')].flatMap((element) =>
-        element.getAttributeNames().filter((name) => /^on|^style$|^srcdoc$|^id$|^class$/.test(name)),
-      ),
-    ]);
+    const unsafe = await page
+      .locator('news-article [part~="content"]')
+      .evaluate((content) => [
+        ...[...content.querySelectorAll('script, style, iframe, object, embed')].map((element) => element.localName),
+        ...[...content.querySelectorAll('*')].flatMap((element) =>
+          element.getAttributeNames().filter((name) => /^on|^style$|^srcdoc$|^id$|^class$/.test(name)),
+        ),
+      ]);
     assert.deepEqual(unsafe, [], 'no script, style, handler, id or class in the sanitized content');
     assert.deepEqual(await violations(page), [], 'securitypolicyviolation events');
     reader.assertNoProblems();
@@ -282,10 +306,15 @@ describe('under a strict Content Security Policy with Trusted Types', { timeout:
   // window: an about:blank, srcdoc or blob: iframe inherits the policy, a data: iframe is refused
   // by frame-src 'self', and workers have no HTML parser. Closing it would take parsing the HTML
   // without the browser's parser, that is, a sanitizer of our own, which this library does not ship.
-  for (const [path, initScripts] of [['native', []], ['DOMPurify', [removeSetHTML]]]) {
+  for (const [path, initScripts] of [
+    ['native', []],
+    ['DOMPurify', [removeSetHTML]],
+  ]) {
     it(
       `hostile markup in the content is sanitized without a violation (${path})`,
-      { todo: 'the sanitizers parse untrusted HTML in a document that reports to the page CSP (see the comment above)' },
+      {
+        todo: 'the sanitizers parse untrusted HTML in a document that reports to the page CSP (see the comment above)',
+      },
       async (t) => {
         const { reader, page } = await openPage(t, initScripts);
         await page.evaluate(() => {
@@ -307,7 +336,14 @@ describe('under a strict Content Security Policy with Trusted Types', { timeout:
         });
         assert.deepEqual(tail, { text: 'Hostile tail', attributes: [], scripts: 0 }, 'the hostile tail, sanitized');
         assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing in the content ran');
-        assert.equal(await content.locator('p').first().evaluate((p) => getComputedStyle(p).display), 'block', 'the <style> did not apply');
+        assert.equal(
+          await content
+            .locator('p')
+            .first()
+            .evaluate((p) => getComputedStyle(p).display),
+          'block',
+          'the <style> did not apply',
+        );
         assert.deepEqual(await violations(page), [], 'securitypolicyviolation events');
         reader.assertNoProblems();
       },

@@ -24,7 +24,10 @@ import { fillIn } from '../support/comment-form-strings.js';
 
 const CORPUS = new URL('../fixtures/corpus/', import.meta.url);
 const ELASTIC_FEED = JSON.parse(
-  readFileSync(new URL('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json', CORPUS), 'utf8'),
+  readFileSync(
+    new URL('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json', CORPUS),
+    'utf8',
+  ),
 );
 
 /** The Arabic words of <comment-form>, from src/comment/locales/comment-form.ar.ts itself. */
@@ -34,7 +37,9 @@ const arabic = await (async () => {
   return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default;
 })();
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const arabicRetrying = new RegExp(`^${fillIn(arabic.retrying, { seconds: '§' }).split('§').map(escape).join('[\\d٠-٩]+')}$`);
+const arabicRetrying = new RegExp(
+  `^${fillIn(arabic.retrying, { seconds: '§' }).split('§').map(escape).join('[\\d٠-٩]+')}$`,
+);
 
 /** One of the demo's settings, by its label. */
 const setting = (page, label) => page.getByLabel(label, { exact: true });
@@ -77,7 +82,10 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
 
     // The feed: a real JSON Feed from the corpus, then its second item.
     const feedOptions = await offeredFeeds(page);
-    assert.ok(feedOptions.includes('feeds/jsonfeed_elastic_1.1'), `the corpus feeds are offered: ${feedOptions.join(', ')}`);
+    assert.ok(
+      feedOptions.includes('feeds/jsonfeed_elastic_1.1'),
+      `the corpus feeds are offered: ${feedOptions.join(', ')}`,
+    );
     assert.ok(feedOptions.includes('wordpress/post-60'), 'WordPress posts are offered');
     assert.ok(!feedOptions.some((id) => /Comment/i.test(id)), 'WordPress comments are not offered as articles');
     await setting(page, 'Feed').selectOption('feeds/jsonfeed_elastic_1.1');
@@ -94,7 +102,9 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     const stage = page.locator('#stage');
     assert.equal(await stage.getAttribute('lang'), 'ar');
     assert.equal(await stage.getAttribute('dir'), 'rtl');
-    await eventually(async () => assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), arabic.heading));
+    await eventually(async () =>
+      assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), arabic.heading),
+    );
     assert.equal((await form.submit.textContent()).trim(), arabic.submit);
     await eventually(async () => assert.match(await article.locator('[part~="byline"]').textContent(), /بقلم/));
     // Right to left: the text of the form's labels starts at its right edge, and the comment box's text runs from the right.
@@ -103,13 +113,25 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
       range.selectNodeContents(element.shadowRoot.querySelector('label[for="content"]'));
       return { formBox: element.getBoundingClientRect().toJSON(), labelText: range.getBoundingClientRect().toJSON() };
     });
-    assert.ok(Math.abs(formBox.right - labelText.right) < 2, `the label's text hugs the right edge (${labelText.right} of ${formBox.right})`);
+    assert.ok(
+      Math.abs(formBox.right - labelText.right) < 2,
+      `the label's text hugs the right edge (${labelText.right} of ${formBox.right})`,
+    );
     assert.ok(labelText.left > formBox.left + 100, 'and not the left one');
     assert.equal(await form.content.evaluate((textarea) => getComputedStyle(textarea).direction), 'rtl');
     // The English article keeps its own direction inside the Arabic page: its full stops stay at the end.
-    assert.equal(await article.locator('[part~="content"]').evaluate((content) => getComputedStyle(content).direction), 'ltr');
-    assert.equal(await article.locator('[part~="headline"]').evaluate((headline) => getComputedStyle(headline).direction), 'ltr');
-    assert.equal(await article.locator('[part~="byline"]').evaluate((byline) => getComputedStyle(byline).direction), 'rtl');
+    assert.equal(
+      await article.locator('[part~="content"]').evaluate((content) => getComputedStyle(content).direction),
+      'ltr',
+    );
+    assert.equal(
+      await article.locator('[part~="headline"]').evaluate((headline) => getComputedStyle(headline).direction),
+      'ltr',
+    );
+    assert.equal(
+      await article.locator('[part~="byline"]').evaluate((byline) => getComputedStyle(byline).direction),
+      'rtl',
+    );
 
     // The look: dark, by a class on <html>; the same form, now dark.
     const fieldBackground = () => form.content.evaluate((textarea) => getComputedStyle(textarea).backgroundColor);
@@ -144,7 +166,9 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     // A comment, posted while the endpoint fails with 500: kept, retried, then sent once it works.
     // Posting an empty form first: the reader is told what is missing, in Arabic.
     await form.submit.click();
-    await eventually(async () => assert.equal((await page.locator('comment-form .error-summary-title').textContent()).trim(), arabic.errorSummary));
+    await eventually(async () =>
+      assert.equal((await page.locator('comment-form .error-summary-title').textContent()).trim(), arabic.errorSummary),
+    );
     const text = 'تعليق كُتب والخادم معطّل.';
     await form.content.fill(text);
     await form.fillIdentity('Layla', 'layla@example.com');
@@ -152,9 +176,16 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     await eventually(async () => assert.equal(await demo.failureMode(), '500'));
     assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('endpoint'), '500');
     await form.submit.click();
-    await eventually(async () => assert.match((await form.statusText()).trim(), new RegExp(`${arabicRetrying.source}|^${escape(arabic.queued)}$`)), {
-      timeout: 10000,
-    });
+    await eventually(
+      async () =>
+        assert.match(
+          (await form.statusText()).trim(),
+          new RegExp(`${arabicRetrying.source}|^${escape(arabic.queued)}$`),
+        ),
+      {
+        timeout: 10000,
+      },
+    );
     assert.equal(await form.content.inputValue(), text);
     assert.deepEqual(await demo.comments(), []);
 
@@ -166,7 +197,9 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
       (await demo.comments()).map(({ content }) => content),
       [text],
     );
-    await eventually(async () => assert.deepEqual(await page.locator('#comment-list li p:last-child').allTextContents(), [text]));
+    await eventually(async () =>
+      assert.deepEqual(await page.locator('#comment-list li p:last-child').allTextContents(), [text]),
+    );
 
     // The event log: what the elements fired since the reload, newest first, with details.
     const events = await loggedEvents(page);
@@ -174,12 +207,26 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     for (const type of ['comment-form-submit', 'comment-form-error', 'loadstart', 'load', 'loadend']) {
       assert.ok(events.includes(type), `${type} is in the log: ${events.join(', ')}`);
     }
-    assert.ok(events.indexOf('comment-form-error') > events.indexOf('comment-form-submit'), 'the refused empty form came before the post');
-    assert.match(await page.locator('#event-log li').first().locator('.event-detail').textContent(), /"status": "approved"/);
-    assert.match(await page.locator('#event-log li').filter({ hasText: 'comment-form-error' }).first().textContent(), /"reason": "invalid"/);
-    assert.match(await page.locator('#event-log li').filter({ hasText: 'comment-form-submit' }).first().textContent(), /"name": "Layla"/);
+    assert.ok(
+      events.indexOf('comment-form-error') > events.indexOf('comment-form-submit'),
+      'the refused empty form came before the post',
+    );
+    assert.match(
+      await page.locator('#event-log li').first().locator('.event-detail').textContent(),
+      /"status": "approved"/,
+    );
+    assert.match(
+      await page.locator('#event-log li').filter({ hasText: 'comment-form-error' }).first().textContent(),
+      /"reason": "invalid"/,
+    );
+    assert.match(
+      await page.locator('#event-log li').filter({ hasText: 'comment-form-submit' }).first().textContent(),
+      /"name": "Layla"/,
+    );
     assert.equal(await page.locator('#event-log').getAttribute('role'), 'log');
-    await eventually(async () => assert.match(await page.locator('#event-summary').textContent(), /new events? in the log/));
+    await eventually(async () =>
+      assert.match(await page.locator('#event-summary').textContent(), /new events? in the log/),
+    );
 
     assert.deepEqual(await axeViolations(page), []);
     reader.assertNoProblems();
@@ -192,9 +239,13 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     const text = 'Typed in English, kept in Ukrainian.';
     await form.content.pressSequentially(text);
     await setting(page, 'Language').selectOption('uk');
-    await eventually(async () => assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), 'Залишити коментар'));
+    await eventually(async () =>
+      assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), 'Залишити коментар'),
+    );
     await eventually(async () => assert.equal(await form.content.inputValue(), text));
-    await eventually(async () => assert.match(await page.locator('news-article [part~="byline"]').textContent(), /Опубліковано 10 березня 2022/));
+    await eventually(async () =>
+      assert.match(await page.locator('news-article [part~="byline"]').textContent(), /Опубліковано 10 березня 2022/),
+    );
     await page.reload();
     await page.locator('news-article[state="ready"]').waitFor();
     assert.equal(await page.locator('#stage').getAttribute('lang'), 'uk');
@@ -243,7 +294,14 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
     ]);
     for (const id of ids) {
       await setting(page, 'Feed').selectOption(id);
-      await page.waitForFunction((wanted) => document.querySelector('news-article')?.getAttribute('src')?.includes(wanted === 'seed' ? 'article-feed' : wanted), id);
+      await page.waitForFunction(
+        (wanted) =>
+          document
+            .querySelector('news-article')
+            ?.getAttribute('src')
+            ?.includes(wanted === 'seed' ? 'article-feed' : wanted),
+        id,
+      );
       await page.locator('news-article[state="ready"]').waitFor({ timeout: 10000 });
       assert.ok((await page.locator('news-article [part~="headline"]').textContent()).trim(), `${id} has a headline`);
     }
@@ -264,9 +322,14 @@ describe('the demo page when the corpus cannot be read', { timeout: 60_000 }, ()
     const page = await reader.openPage();
     const problem = page.locator('#feed-problem');
     await problem.waitFor();
-    assert.match(await problem.textContent(), /test\/fixtures\/corpus\/, and that folder could not be read \(looked in \/nonexistent\/corpus\/\)/);
+    assert.match(
+      await problem.textContent(),
+      /test\/fixtures\/corpus\/, and that folder could not be read \(looked in \/nonexistent\/corpus\/\)/,
+    );
     assert.equal(await setting(page, 'Feed').getAttribute('aria-describedby'), 'feed-problem');
-    assert.deepEqual(await setting(page, 'Feed').locator('option').allTextContents(), ['The seed article (demo/article-feed.json)']);
+    assert.deepEqual(await setting(page, 'Feed').locator('option').allTextContents(), [
+      'The seed article (demo/article-feed.json)',
+    ]);
     assert.equal(
       (await page.locator('news-article [part~="headline"]').textContent()).trim(),
       'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire',

@@ -50,7 +50,10 @@ describe('the error summary on the demo page', { timeout: 180_000 }, () => {
         assert.ok(width >= MIN_TARGET && height >= MIN_TARGET, `${label}: "${text}" is ${width} × ${height} px`);
       }
       for (let i = 1; i < boxes.length; i++) {
-        assert.ok(boxes[i].top >= boxes[i - 1].bottom, `${label}: "${boxes[i].text}" starts below "${boxes[i - 1].text}"`);
+        assert.ok(
+          boxes[i].top >= boxes[i - 1].bottom,
+          `${label}: "${boxes[i].text}" starts below "${boxes[i - 1].text}"`,
+        );
       }
       assert.deepEqual(await axeViolations(page), [], label);
     }

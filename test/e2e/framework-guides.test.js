@@ -41,7 +41,10 @@ const vueSingleFileComponents = {
   setup(builder) {
     builder.onLoad({ filter: /\.vue$/ }, async ({ path }) => {
       // Like the plugin, both the parser and the compiler get the options: the parser decides which tags are elements.
-      const { descriptor, errors } = parse(await readFile(path, 'utf8'), { filename: path, templateParseOptions: vueCompilerOptions });
+      const { descriptor, errors } = parse(await readFile(path, 'utf8'), {
+        filename: path,
+        templateParseOptions: vueCompilerOptions,
+      });
       if (errors.length) throw errors[0];
       const script = compileScript(descriptor, {
         id: 'article-with-comments',
@@ -114,11 +117,17 @@ describe('the framework guides’ examples', { timeout: 120_000 }, () => {
       ...BUNDLED.map(({ entry }, i) => bundle(entry, outdirs[i])),
     ]);
     let noBuild = await readFile(join(examples, 'vue/no-build.html'), 'utf8');
-    noBuild = rewrite(noBuild, 'https://unpkg.com/vue@3.5.45/dist/vue.esm-browser.prod.js', '/vendor/vue/vue.esm-browser.js');
+    noBuild = rewrite(
+      noBuild,
+      'https://unpkg.com/vue@3.5.45/dist/vue.esm-browser.prod.js',
+      '/vendor/vue/vue.esm-browser.js',
+    );
     noBuild = rewrite(noBuild, 'https://your.cdn.example/news-widgets/0.1.0/news-widgets.js', cdn.bundleUrl());
     site = await startSite({
       pages: {
-        ...Object.fromEntries(BUNDLED.map(({ name, path, mountId }, i) => [path, appPage(name, `/app-${i}/main.js`, mountId)])),
+        ...Object.fromEntries(
+          BUNDLED.map(({ name, path, mountId }, i) => [path, appPage(name, `/app-${i}/main.js`, mountId)]),
+        ),
         '/vue-no-build/': noBuild,
       },
       folders: {
@@ -130,7 +139,11 @@ describe('the framework guides’ examples', { timeout: 120_000 }, () => {
   });
   after(async () => {
     await browser?.close();
-    await Promise.all([site?.close(), cdn?.close(), ...outdirs.map((dir) => rm(dir, { recursive: true, force: true }))]);
+    await Promise.all([
+      site?.close(),
+      cdn?.close(),
+      ...outdirs.map((dir) => rm(dir, { recursive: true, force: true })),
+    ]);
   });
   beforeEach(() => site.resetComments());
 
@@ -177,13 +190,27 @@ describe('the framework guides’ examples', { timeout: 120_000 }, () => {
       });
 
       const article = page.locator('news-article');
-      assert.equal((await article.locator('h2[part~="headline"]').textContent()).trim(), shownItem.title, 'heading level 2');
-      assert.match(await article.locator('[part~="byline"]').textContent(), new RegExp(`Written by\\s+${shownItem.authors[0].name}`));
+      assert.equal(
+        (await article.locator('h2[part~="headline"]').textContent()).trim(),
+        shownItem.title,
+        'heading level 2',
+      );
+      assert.match(
+        await article.locator('[part~="byline"]').textContent(),
+        new RegExp(`Written by\\s+${shownItem.authors[0].name}`),
+      );
       assert.match(await article.locator('[part~="footer"]').textContent(), /Filed under\s+Town, Libraries/);
       const form = commentForm(page);
-      assert.equal((await page.locator('comment-form').getByRole('heading').textContent()).trim(), 'Join the discussion');
+      assert.equal(
+        (await page.locator('comment-form').getByRole('heading').textContent()).trim(),
+        'Join the discussion',
+      );
       assert.equal((await form.submit.textContent()).trim(), 'Publish comment');
-      assert.deepEqual(await articleViews(page), [{ event: 'article_view', articleId: shownItem.id }], 'the load listener ran once');
+      assert.deepEqual(
+        await articleViews(page),
+        [{ event: 'article_view', articleId: shownItem.id }],
+        'the load listener ran once',
+      );
       assert.deepEqual(warnings, [], `${name} warnings`);
       reader.assertNoProblems();
     });
@@ -195,7 +222,10 @@ describe('the framework guides’ examples', { timeout: 120_000 }, () => {
       await form.fillIdentity();
       await form.submit.click();
       await eventually(async () =>
-        assert.equal(await page.locator('.comment-notice').textContent(), 'Thank you, Olena: your comment is published.'),
+        assert.equal(
+          await page.locator('.comment-notice').textContent(),
+          'Thank you, Olena: your comment is published.',
+        ),
       );
       assert.deepEqual(
         (await site.comments()).map(({ postId, content }) => ({ postId, content })),

@@ -5,14 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  commentForm,
-  eventually,
-  focusedInForm,
-  openReader,
-  strings,
-  useDemoServer,
-} from './support/demo.js';
+import { commentForm, eventually, focusedInForm, openReader, strings, useDemoServer } from './support/demo.js';
 
 describe('the comment form with the keyboard', { timeout: 120_000 }, () => {
   let demo;
@@ -30,7 +23,11 @@ describe('the comment form with the keyboard', { timeout: 120_000 }, () => {
     await keyboard.type('First line.');
     await keyboard.press('Enter');
     await keyboard.type('Second line.');
-    assert.equal(await form.content.inputValue(), 'First line.\nSecond line.', 'Enter in the comment box makes a new line');
+    assert.equal(
+      await form.content.inputValue(),
+      'First line.\nSecond line.',
+      'Enter in the comment box makes a new line',
+    );
     assert.equal(await form.statusText(), '', 'Enter in the comment box does not post');
 
     await keyboard.press('Tab');

@@ -21,7 +21,8 @@ const feed = {
       id: 'bridge',
       url: 'https://example.org/bridge',
       title: 'The old bridge reopens',
-      content_html: '<p>After two years, <strong>the bridge</strong> is <a href="https://example.org/a">open</a> again.</p>',
+      content_html:
+        '<p>After two years, <strong>the bridge</strong> is <a href="https://example.org/a">open</a> again.</p>',
       date_published: '2026-11-20T09:30:00Z',
       date_modified: '2026-11-21T10:00:00Z',
       authors: [{ name: 'Olena Petrenko', url: 'https://example.org/olena' }, { name: 'Sam Lee' }],
@@ -61,7 +62,10 @@ async function readElements(page) {
         // Every property of every node in the shadow root, as the browser computes it.
         const computed = [...element.shadowRoot.querySelectorAll('*')].map((node) => {
           const style = getComputedStyle(node);
-          return { node: node.localName, style: Object.fromEntries([...style].map((name) => [name, style.getPropertyValue(name)])) };
+          return {
+            node: node.localName,
+            style: Object.fromEntries([...style].map((name) => [name, style.getPropertyValue(name)])),
+          };
         });
         return [tag, { rules, text, computed }];
       }),
@@ -104,13 +108,20 @@ describe('the bundle’s minified templates', { timeout: 120_000 }, () => {
       assert.ok(sources[tag].text.join('').length > 50, `${tag} renders text`);
       assert.deepEqual(bundle[tag].text, sources[tag].text, `${tag}: the same rendered text`);
       assert.ok(sources[tag].computed.length > 10, `${tag} has nodes`);
-      assert.deepEqual(bundle[tag].computed.map(({ node }) => node), sources[tag].computed.map(({ node }) => node), `${tag}: the same nodes`);
+      assert.deepEqual(
+        bundle[tag].computed.map(({ node }) => node),
+        sources[tag].computed.map(({ node }) => node),
+        `${tag}: the same nodes`,
+      );
       const differences = sources[tag].computed.flatMap(({ node, style }, index) =>
         Object.entries(style)
           // A custom property's computed value is its text as written (commas' spaces kept);
           // what counts is every property that uses it, compared here as computed.
           .filter(([name, value]) => !name.startsWith('--') && bundle[tag].computed[index].style[name] !== value)
-          .map(([name, value]) => `${tag} ${node} #${index} ${name}: ${value} (sources) ≠ ${bundle[tag].computed[index].style[name]} (bundle)`),
+          .map(
+            ([name, value]) =>
+              `${tag} ${node} #${index} ${name}: ${value} (sources) ≠ ${bundle[tag].computed[index].style[name]} (bundle)`,
+          ),
       );
       assert.deepEqual(differences, [], `${tag}: the same computed styles`);
     }

@@ -97,7 +97,9 @@ describe('retries in the demo page', { timeout: 120_000 }, () => {
       [text],
     );
     // The demo's own list shows it once too.
-    await eventually(async () => assert.deepEqual(await page.locator('#comment-list li p:last-child').allTextContents(), [text]));
+    await eventually(async () =>
+      assert.deepEqual(await page.locator('#comment-list li p:last-child').allTextContents(), [text]),
+    );
     reader.assertNoProblems();
   });
 });

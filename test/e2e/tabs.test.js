@@ -5,15 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  commentForm,
-  demoReady,
-  eventually,
-  openReader,
-  sleep,
-  strings,
-  useDemoServer,
-} from './support/demo.js';
+import { commentForm, demoReady, eventually, openReader, sleep, strings, useDemoServer } from './support/demo.js';
 
 /** Long enough for the form to have restored a draft, if it had one, after the article appeared. */
 const SETTLE_MS = 1000;

@@ -12,7 +12,19 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 type Path = (string | number)[];
 
 /** What real feeds put where they should not: objects, lists, null, numbers, booleans, empty and nonsense strings, impossible dates. */
-export const WRONG_VALUES: Json[] = [{}, [], null, 42, -1.5, true, '', 'not a date', '2024-02-30T25:61:00Z', { rendered: 42 }, [{}]];
+export const WRONG_VALUES: Json[] = [
+  {},
+  [],
+  null,
+  42,
+  -1.5,
+  true,
+  '',
+  'not a date',
+  '2024-02-30T25:61:00Z',
+  { rendered: 42 },
+  [{}],
+];
 
 /** The article fields a broken field may change; `*` means the item may stop being an article at all. */
 type Affected = (keyof Article | '*')[];
@@ -20,7 +32,11 @@ type Affected = (keyof Article | '*')[];
 /** Paths of every field of `value`, depth first; arrays contribute their first entry only. */
 export function fieldPaths(value: Json, maxDepth: number, skip: string[] = [], prefix: Path = []): Path[] {
   if (prefix.length >= maxDepth || value === null || typeof value !== 'object') return [];
-  const entries: [string | number, Json][] = Array.isArray(value) ? (value.length ? [[0, value[0]!]] : []) : Object.entries(value);
+  const entries: [string | number, Json][] = Array.isArray(value)
+    ? value.length
+      ? [[0, value[0]!]]
+      : []
+    : Object.entries(value);
   return entries.flatMap(([key, child]) => {
     const path = [...prefix, key];
     return skip.includes(String(key)) ? [path] : [path, ...fieldPaths(child, maxDepth, skip, path)];
@@ -81,7 +97,7 @@ const WORDPRESS_EMBEDS: Record<string, Affected> = {
 /** What a broken field of a WordPress post may change. */
 export function wordPressPostAffects(path: Path): Affected {
   if (path[0] === '_embedded') {
-    return path.length === 1 ? ['authors', 'image', 'categories', 'tags'] : WORDPRESS_EMBEDS[String(path[1])] ?? [];
+    return path.length === 1 ? ['authors', 'image', 'categories', 'tags'] : (WORDPRESS_EMBEDS[String(path[1])] ?? []);
   }
   // `type: "comment"`, `post` and `author_name` mark a comment; the other fields are not read.
   return WORDPRESS_FIELDS[String(path[0])] ?? [];
@@ -96,7 +112,8 @@ export interface BrokenCopy {
 
 /** Every broken copy of `item`: each field in `paths`, each wrong value unlike the one it replaces. */
 export function brokenCopies(item: Json, paths: Path[], affects: (path: Path) => Affected): BrokenCopy[] {
-  const original = (path: Path) => path.reduce<Json>((value, key) => (value as Record<string | number, Json>)[key]!, item);
+  const original = (path: Path) =>
+    path.reduce<Json>((value, key) => (value as Record<string | number, Json>)[key]!, item);
   return paths.flatMap((path) =>
     WRONG_VALUES.filter((value) => {
       const was = original(path);

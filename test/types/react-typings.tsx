@@ -5,7 +5,13 @@
 import type { CommentFormSuccessEvent, CommentListReplyEvent } from 'news-widgets';
 
 export const works = (
-  <news-article src="/feed.json" item="1" headingLevel={3} strings={{ by: 'Written by' }} onload={(event) => event.currentTarget.article}>
+  <news-article
+    src="/feed.json"
+    item="1"
+    headingLevel={3}
+    strings={{ by: 'Written by' }}
+    onload={(event) => event.currentTarget.article}
+  >
     <comment-form
       endpoint="/api/comments"
       postId="1"
@@ -25,7 +31,13 @@ export const stringHeadingLevel = <news-article src="/feed.json" headingLevel="2
 export const wrongEventField = <comment-form oncomment-form-success={(event) => event.state} />;
 
 export const list = (
-  <comment-list endpoint="/api/comments" postId="1" depth={3} formPosition="above" oncomment-list-reply={(event: CommentListReplyEvent) => event.commentId}>
+  <comment-list
+    endpoint="/api/comments"
+    postId="1"
+    depth={3}
+    formPosition="above"
+    oncomment-list-reply={(event: CommentListReplyEvent) => event.commentId}
+  >
     <comment-form endpoint="/api/comments" />
   </comment-list>
 );

@@ -56,7 +56,9 @@ interface Manifest {
   modules: { path: string; declarations?: ManifestElement[] }[];
 }
 
-type ElementClass = typeof LitElement & { elementProperties: Map<PropertyKey, { attribute?: boolean | string; state?: boolean }> };
+type ElementClass = typeof LitElement & {
+  elementProperties: Map<PropertyKey, { attribute?: boolean | string; state?: boolean }>;
+};
 
 const elements = [
   {
@@ -165,7 +167,15 @@ function publicMembers(element: ElementClass) {
 
 const program = ts.createProgram(
   elements.flatMap(({ source, rendering }) => [source, ...rendering].map((path) => join(root, path))),
-  { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, useDefineForClassFields: false },
+  {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    useDefineForClassFields: false,
+  },
 );
 const checker = program.getTypeChecker();
 
@@ -242,7 +252,9 @@ const isThis = (node: ts.Expression) => node.kind === ts.SyntaxKind.ThisKeyword;
 function methodCalls(file: ts.SourceFile, method: string): ts.CallExpression[] {
   return nodes(file).filter(
     (node): node is ts.CallExpression =>
-      ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === method,
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === method,
   );
 }
 
@@ -271,7 +283,8 @@ function partsInCode(file: ts.SourceFile): string[] {
   for (const text of texts) {
     for (const [, , value] of text.matchAll(/\bpart=(["'])([^"'$]*)\1/g)) names.push(...value!.split(/\s+/));
   }
-  for (const expression of partExpressions) names.push(...possibleStrings(expression).flatMap((value) => value.split(/\s+/)));
+  for (const expression of partExpressions)
+    names.push(...possibleStrings(expression).flatMap((value) => value.split(/\s+/)));
   for (const call of methodCalls(file, 'setAttribute')) {
     const [name, value] = call.arguments;
     if (name && ts.isStringLiteralLike(name) && name.text === 'part' && value) names.push(...possibleStrings(value));
@@ -280,7 +293,9 @@ function partsInCode(file: ts.SourceFile): string[] {
 }
 
 function partsInStyles(file: ts.SourceFile): string[] {
-  return templates(file).texts.flatMap((text) => [...text.matchAll(/\[part~?=(["'])([^"']+)\1\]/g)].map((match) => match[2]!));
+  return templates(file).texts.flatMap((text) =>
+    [...text.matchAll(/\[part~?=(["'])([^"']+)\1\]/g)].map((match) => match[2]!),
+  );
 }
 
 function slotsInCode(file: ts.SourceFile): string[] {
@@ -290,7 +305,9 @@ function slotsInCode(file: ts.SourceFile): string[] {
 }
 
 function customPropertiesInStyles(path: string, tag: string): string[] {
-  return [...readFileSync(join(root, path), 'utf8').matchAll(new RegExp(`--${tag}-[a-z0-9-]+`, 'g'))].map((match) => match[0]);
+  return [...readFileSync(join(root, path), 'utf8').matchAll(new RegExp(`--${tag}-[a-z0-9-]+`, 'g'))].map(
+    (match) => match[0],
+  );
 }
 
 /** `this.dispatchEvent(new …)`: the names of `new Event(name)`, or of an Event subclass's `super(name)`. */
@@ -299,7 +316,8 @@ function eventsInCode(file: ts.SourceFile): Map<string, string> {
   for (const call of methodCalls(file, 'dispatchEvent')) {
     if (!isThis((call.expression as ts.PropertyAccessExpression).expression)) continue;
     const created = call.arguments[0];
-    if (!created || !ts.isNewExpression(created)) throw new Error(`${where(call)}: dispatches an event the test cannot read`);
+    if (!created || !ts.isNewExpression(created))
+      throw new Error(`${where(call)}: dispatches an event the test cannot read`);
     const className = created.expression.getText();
     if (className === 'Event' || className === 'CustomEvent') {
       for (const name of possibleStrings(created.arguments![0]!)) events.set(name, className);
@@ -307,10 +325,14 @@ function eventsInCode(file: ts.SourceFile): Map<string, string> {
     }
     const symbol = checker.getSymbolAtLocation(created.expression);
     // An event class imported from a module of its own: its declaration is behind the import.
-    const declaration = (symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol)?.valueDeclaration;
-    const superCall = declaration && nodes(declaration).find(
-      (node): node is ts.CallExpression => ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword,
-    );
+    const declaration = (symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol)
+      ?.valueDeclaration;
+    const superCall =
+      declaration &&
+      nodes(declaration).find(
+        (node): node is ts.CallExpression =>
+          ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword,
+      );
     if (!superCall?.arguments[0]) throw new Error(`${where(call)}: cannot find the event name of ${className}`);
     for (const name of possibleStrings(superCall.arguments[0])) events.set(name, className);
   }
@@ -356,7 +378,9 @@ describe.each(elements)('custom-elements.json: <$tag>', ({ tag, element, source,
       expect(attributes.get(attribute!)?.fieldName, `attribute ${attribute}`).toBe(property);
     }
     const hostAttributes = hostAttributesInCode(file);
-    expect(sorted(attributes.keys())).toEqual(sorted([...observed.map(([, attribute]) => attribute!), ...hostAttributes]));
+    expect(sorted(attributes.keys())).toEqual(
+      sorted([...observed.map(([, attribute]) => attribute!), ...hostAttributes]),
+    );
   });
 
   test('lists every public property, getter and method, and no other', () => {
@@ -380,7 +404,10 @@ describe.each(elements)('custom-elements.json: <$tag>', ({ tag, element, source,
     const { stateProperties } = reactiveProperties(element);
     const { members = [], attributes = [] } = get();
     for (const name of stateProperties) {
-      expect(attributes.some((attribute) => attribute.name === name || attribute.fieldName === name), `${name} as attribute`).toBe(false);
+      expect(
+        attributes.some((attribute) => attribute.name === name || attribute.fieldName === name),
+        `${name} as attribute`,
+      ).toBe(false);
       const member = members.find((candidate) => candidate.name === name);
       if (member) expect(member.privacy, `${name}: privacy`).toBe('private');
     }
@@ -393,14 +420,18 @@ describe.each(elements)('custom-elements.json: <$tag>', ({ tag, element, source,
     const dispatched = eventsInCode(file);
     const events = described('event', get().events);
     expect(sorted(events.keys())).toEqual(sorted(dispatched.keys()));
-    for (const [name, className] of dispatched) expect(events.get(name)?.type?.text, `event ${name}: type`).toBe(className);
+    for (const [name, className] of dispatched)
+      expect(events.get(name)?.type?.text, `event ${name}: type`).toBe(className);
   });
 
   test('lists every CSS part of the template and the styles, and no other', () => {
     const parts = described('CSS part', get().cssParts);
     const inStyles = partsInStyles(stylesFile);
     const inCode = [file, ...rendering.map(sourceFile)].flatMap(partsInCode);
-    expect(sorted(inStyles).filter((part) => !inCode.includes(part)), 'parts styled but never rendered').toEqual([]);
+    expect(
+      sorted(inStyles).filter((part) => !inCode.includes(part)),
+      'parts styled but never rendered',
+    ).toEqual([]);
     expect(sorted(parts.keys())).toEqual(sorted([...inCode, ...inStyles]));
   });
 

@@ -10,9 +10,9 @@ import { attr, openReader, useWordPress } from './support/wordpress.js';
 
 /** The seed article's paragraphs, as the demo feed carries them (the text the fixture post was made from). */
 const seedParagraphs = [
-  ...JSON.parse(readFileSync(new URL('../../demo/article-feed.json', import.meta.url), 'utf8')).items[0].content_html.matchAll(
-    /<p>([\s\S]*?)<\/p>/g,
-  ),
+  ...JSON.parse(
+    readFileSync(new URL('../../demo/article-feed.json', import.meta.url), 'utf8'),
+  ).items[0].content_html.matchAll(/<p>([\s\S]*?)<\/p>/g),
 ].map(([, html]) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
 
 /** What the element shows, read from its shadow root. */
@@ -27,7 +27,10 @@ function renderedArticle(page) {
       headingLevel: root.querySelector('[part~="headline"]')?.tagName,
       paragraphs: [...root.querySelectorAll('article > div p')].map((p) => p.textContent),
       byline: text('[part~="byline"]'),
-      authorLinks: [...root.querySelectorAll('[part~="byline"] a[rel="author"]')].map((a) => ({ name: a.textContent, href: a.href })),
+      authorLinks: [...root.querySelectorAll('[part~="byline"] a[rel="author"]')].map((a) => ({
+        name: a.textContent,
+        href: a.href,
+      })),
       published: time && { datetime: time.getAttribute('datetime'), text: time.textContent },
       modified: text('[part~="byline"] .modified'),
       categories: text('[part~="categories"]'),
@@ -58,7 +61,10 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
     reader.context.on('response', (response) => {
       if (!response.url().startsWith(wp.origin)) return;
       requests.push(
-        Promise.all([response.request().headerValue('origin'), response.headerValue('access-control-allow-origin')]).then(([origin, allowOrigin]) => ({
+        Promise.all([
+          response.request().headerValue('origin'),
+          response.headerValue('access-control-allow-origin'),
+        ]).then(([origin, allowOrigin]) => ({
           url: response.url(),
           origin,
           allowOrigin,
@@ -72,7 +78,11 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
     assert.equal(article.headline, seed.title);
     assert.equal(article.headingLevel, 'H1');
     assert.equal(seedParagraphs.length, 10);
-    assert.deepEqual(article.paragraphs, seedParagraphs, 'the ten paragraphs, with Çavuşoğlu and Erdoğan spelled right');
+    assert.deepEqual(
+      article.paragraphs,
+      seedParagraphs,
+      'the ten paragraphs, with Çavuşoğlu and Erdoğan spelled right',
+    );
     assert.ok(article.paragraphs[8].includes('Mevlüt Çavuşoğlu') && article.paragraphs[8].includes('Erdoğan'));
     const post = await wp.getJson(wp.postUrl(seed.id));
     assert.deepEqual(article.authorLinks, [{ name: wp.author, href: `${wp.origin}/?author=${post.author}` }]);
@@ -100,7 +110,9 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
     const reader = await openReader(t, browser);
     const page = await reader.open(pages.page(`<news-article src="${attr(wp.postUrl(post.id))}"></news-article>`));
     await page.locator('news-article[state="ready"]').waitFor();
-    await page.waitForFunction(() => document.querySelector('news-article').shadowRoot.querySelector('[part~="image"]')?.complete);
+    await page.waitForFunction(
+      () => document.querySelector('news-article').shadowRoot.querySelector('[part~="image"]')?.complete,
+    );
     const article = await renderedArticle(page);
 
     assert.equal(article.headline, post.title);
@@ -118,7 +130,9 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
     const sizes = media.media_details.sizes;
     assert.equal(
       article.image.srcset,
-      [sizes.medium, sizes.medium_large, sizes.large, sizes.full].map((size) => `${size.source_url} ${size.width}w`).join(', '),
+      [sizes.medium, sizes.medium_large, sizes.large, sizes.full]
+        .map((size) => `${size.source_url} ${size.width}w`)
+        .join(', '),
     );
     assert.ok(article.image.loaded, 'the image loads from WordPress');
     assert.equal(article.categories, 'Categorized as News');
@@ -130,14 +144,19 @@ describe('<news-article> against a real WordPress', { timeout: 120_000 }, () => 
     const collection = `${wp.rest('/wp/v2/posts')}&_embed`;
     const posts = await wp.getJson(collection);
     const { seed, image } = wp.posts;
-    assert.ok(posts.length >= 4 && posts[0].slug !== seed.slug && posts[0].slug !== image.slug, 'neither post comes first, so `item` has to choose');
+    assert.ok(
+      posts.length >= 4 && posts[0].slug !== seed.slug && posts[0].slug !== image.slug,
+      'neither post comes first, so `item` has to choose',
+    );
 
     const reader = await openReader(t, browser);
     const page = await reader.open(
       pages.page(`<news-article src="${attr(collection)}" item="${seed.slug}"></news-article>
 <news-article src="${attr(collection)}" item="${image.slug}" heading-level="2"></news-article>`),
     );
-    await page.waitForFunction(() => [...document.querySelectorAll('news-article')].every((element) => element.state === 'ready'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('news-article')].every((element) => element.state === 'ready'),
+    );
     const [first, second] = await page.locator('news-article').evaluateAll((elements) =>
       elements.map((element) => ({
         headline: element.shadowRoot.querySelector('[part~="headline"]').textContent.trim(),

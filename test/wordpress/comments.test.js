@@ -29,16 +29,24 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
 
   /** A page with a form for one post, outside any article (`post-id` given). */
   const formPage = (postId, attributes = '') =>
-    pages.page(`<comment-form endpoint="${attr(wp.commentsEndpoint)}" post-id="${postId}"${attributes}></comment-form>`);
+    pages.page(
+      `<comment-form endpoint="${attr(wp.commentsEndpoint)}" post-id="${postId}"${attributes}></comment-form>`,
+    );
   /** The comments on a post by one reader, held ones too. */
-  const commentsBy = async (postId, who) => (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
+  const commentsBy = async (postId, who) =>
+    (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
 
   it('the endpoint /?rest_route=/wp/v2/comments selects the wordpress protocol', async (t) => {
     const session = await openReader(t, browser);
     const page = await session.open(formPage(wp.posts.seed.id));
     await formReady(page);
     const requests = [];
-    page.on('request', (request) => request.method() === 'POST' && requests.push({ url: request.url(), body: request.postDataJSON(), headers: request.headers() }));
+    page.on(
+      'request',
+      (request) =>
+        request.method() === 'POST' &&
+        requests.push({ url: request.url(), body: request.postDataJSON(), headers: request.headers() }),
+    );
     const who = newReader('Protocol Reader');
     const form = commentForm(page);
     const text = uniqueText('Which protocol?');
@@ -48,7 +56,14 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
     await eventually(async () => assert.equal(await form.statusText(), strings.posted));
     assert.equal(requests.length, 1);
     assert.equal(requests[0].url, wp.commentsEndpoint);
-    assert.deepEqual(requests[0].body, { post: wp.posts.seed.id, parent: 0, author_name: who.name, author_email: who.email, author_url: '', content: text });
+    assert.deepEqual(requests[0].body, {
+      post: wp.posts.seed.id,
+      parent: 0,
+      author_name: who.name,
+      author_email: who.email,
+      author_url: '',
+      content: text,
+    });
     assert.equal(requests[0].headers['idempotency-key'], undefined, 'WordPress does not allow the header in CORS');
     session.assertNoProblems();
   });
@@ -87,7 +102,12 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
 
     const stored = await commentsBy(seed.id, who);
     assert.deepEqual(
-      stored.map((comment) => ({ status: comment.status, name: comment.author_name, url: comment.author_url, text: commentText(comment) })),
+      stored.map((comment) => ({
+        status: comment.status,
+        name: comment.author_name,
+        url: comment.author_url,
+        text: commentText(comment),
+      })),
       [{ status: 'approved', name: who.name, url: 'http://reader.example', text: lines.join('\n') }],
     );
     // What any reader of the site sees, without signing in.
@@ -115,25 +135,40 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
     assert.deepEqual(await events(), [{ type: 'comment-form-success', status: 'pending', reason: undefined }]);
     assert.equal(await form.content.inputValue(), '');
     const stored = await commentsBy(held.id, who);
-    assert.deepEqual(stored.map((comment) => ({ status: comment.status, text: commentText(comment) })), [{ status: 'hold', text }]);
-    assert.equal((await wp.publicComments(held.id)).some((comment) => comment.id === stored[0].id), false, 'readers do not see it yet');
+    assert.deepEqual(
+      stored.map((comment) => ({ status: comment.status, text: commentText(comment) })),
+      [{ status: 'hold', text }],
+    );
+    assert.equal(
+      (await wp.publicComments(held.id)).some((comment) => comment.id === stored[0].id),
+      false,
+      'readers do not see it yet',
+    );
     session.assertNoProblems();
   });
 
-  it("without name and email (identity=\"optional\"), WordPress's refusal shows on the name and email fields", async (t) => {
+  it('without name and email (identity="optional"), WordPress\'s refusal shows on the name and email fields', async (t) => {
     const { seed } = wp.posts;
-    const session = await openReader(t, browser, { expectedErrors: [{ text: consoleErrors.badRequest, url: wp.commentsEndpoint }] });
+    const session = await openReader(t, browser, {
+      expectedErrors: [{ text: consoleErrors.badRequest, url: wp.commentsEndpoint }],
+    });
     const page = await session.open(formPage(seed.id, ' identity="optional"'));
     await formReady(page);
     const events = await recordFormEvents(page);
     const form = commentForm(page);
     const text = uniqueText('A comment with no name.');
     await form.content.fill(text);
-    const answer = page.waitForResponse((response) => response.url() === wp.commentsEndpoint && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url() === wp.commentsEndpoint && response.request().method() === 'POST',
+    );
     await form.submit.click();
     const response = await answer;
     assert.equal(response.status(), 400);
-    assert.equal((await response.json()).code, 'rest_comment_author_data_required', 'the form sent it; WordPress refused it');
+    assert.equal(
+      (await response.json()).code,
+      'rest_comment_author_data_required',
+      'the form sent it; WordPress refused it',
+    );
 
     await eventually(async () => assert.equal(await form.name.getAttribute('aria-invalid'), 'true'));
     assert.equal(await form.email.getAttribute('aria-invalid'), 'true');
@@ -144,17 +179,28 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
     assert.match(await form.name.getAttribute('aria-describedby'), /\bname-error\b/);
     assert.match(await form.email.getAttribute('aria-describedby'), /\bemail-error\b/);
     const summary = formEl.locator('[part~="error-summary"]');
-    assert.deepEqual(await summary.locator('li').allTextContents().then((items) => items.map((item) => item.trim())), [strings.requiredName, strings.requiredEmail]);
+    assert.deepEqual(
+      await summary
+        .locator('li')
+        .allTextContents()
+        .then((items) => items.map((item) => item.trim())),
+      [strings.requiredName, strings.requiredEmail],
+    );
     assert.equal(await focusedInForm(page), 'error-summary');
     assert.equal(await form.content.inputValue(), text, 'the text stays');
     assert.deepEqual(await events(), [{ type: 'comment-form-error', status: undefined, reason: 'rejected' }]);
-    assert.equal((await wp.allComments(seed.id)).some((comment) => commentText(comment) === text), false);
+    assert.equal(
+      (await wp.allComments(seed.id)).some((comment) => commentText(comment) === text),
+      false,
+    );
     session.assertNoProblems();
   });
 
   it('on a post with comments closed, the form says so and keeps the text', async (t) => {
     const { closed } = wp.posts;
-    const session = await openReader(t, browser, { expectedErrors: [{ text: consoleErrors.forbidden, url: wp.commentsEndpoint }] });
+    const session = await openReader(t, browser, {
+      expectedErrors: [{ text: consoleErrors.forbidden, url: wp.commentsEndpoint }],
+    });
     const page = await session.open(formPage(closed.id));
     await formReady(page);
     const form = commentForm(page);
@@ -162,7 +208,9 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
     const text = uniqueText('Too late?');
     await form.content.fill(text);
     await form.fillIdentity(who.name, who.email);
-    const answer = page.waitForResponse((response) => response.url() === wp.commentsEndpoint && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url() === wp.commentsEndpoint && response.request().method() === 'POST',
+    );
     await form.submit.click();
     const response = await answer;
     assert.equal(response.status(), 403);
@@ -170,7 +218,10 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
 
     const summary = page.locator('comment-form [part~="error-summary"]');
     await summary.waitFor();
-    assert.deepEqual((await summary.locator('li').allTextContents()).map((item) => item.trim()), [strings.closed]);
+    assert.deepEqual(
+      (await summary.locator('li').allTextContents()).map((item) => item.trim()),
+      [strings.closed],
+    );
     assert.equal(await focusedInForm(page), 'error-summary');
     assert.equal(await form.content.inputValue(), text);
     assert.deepEqual(await commentsBy(closed.id, who), []);
@@ -195,7 +246,9 @@ describe('<comment-form> against a real WordPress', { timeout: 120_000 }, () => 
     const text = uniqueText('Posted from a page of another origin.');
     await form.content.fill(text);
     await form.fillIdentity(who.name, who.email);
-    const answer = page.waitForResponse((response) => response.url() === wp.commentsEndpoint && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url() === wp.commentsEndpoint && response.request().method() === 'POST',
+    );
     await form.submit.click();
     const response = await answer;
     assert.equal(response.status(), 201);

@@ -29,8 +29,10 @@ describe('posting again to a real WordPress', { timeout: 120_000 }, () => {
   let browser;
   useWordPress((started) => ({ wp, pages, browser } = started));
 
-  const formPage = (postId) => pages.page(`<comment-form endpoint="${attr(wp.commentsEndpoint)}" post-id="${postId}"></comment-form>`);
-  const commentsBy = async (postId, who) => (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
+  const formPage = (postId) =>
+    pages.page(`<comment-form endpoint="${attr(wp.commentsEndpoint)}" post-id="${postId}"></comment-form>`);
+  const commentsBy = async (postId, who) =>
+    (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
   /** Every POST to the comments endpoint and WordPress's answer: `[status, code]`. */
   function recordAnswers(page) {
     const answers = [];
@@ -39,7 +41,10 @@ describe('posting again to a real WordPress', { timeout: 120_000 }, () => {
       const entry = [response.status()];
       answers.push(entry);
       // Errors carry WordPress's code; a created comment does not.
-      const code = await response.json().then((body) => body.code, () => undefined);
+      const code = await response.json().then(
+        (body) => body.code,
+        () => undefined,
+      );
       if (code !== undefined) entry.push(code);
     });
     page.on('requestfailed', (request) => {
@@ -50,7 +55,9 @@ describe('posting again to a real WordPress', { timeout: 120_000 }, () => {
 
   it('the same comment posted twice is recognized as a duplicate: posted, and stored once', async (t) => {
     const { seed } = wp.posts;
-    const session = await openReader(t, browser, { expectedErrors: [{ text: consoleErrors.conflict, url: wp.commentsEndpoint }] });
+    const session = await openReader(t, browser, {
+      expectedErrors: [{ text: consoleErrors.conflict, url: wp.commentsEndpoint }],
+    });
     const page = await session.open(formPage(seed.id));
     await formReady(page);
     const events = await recordFormEvents(page);
@@ -87,7 +94,9 @@ describe('posting again to a real WordPress', { timeout: 120_000 }, () => {
 
   it('a second comment within 15 seconds meets the flood rule: the form waits, then it arrives, once', async (t) => {
     const { seed } = wp.posts;
-    const session = await openReader(t, browser, { expectedErrors: [{ text: consoleErrors.badRequest, url: wp.commentsEndpoint }] });
+    const session = await openReader(t, browser, {
+      expectedErrors: [{ text: consoleErrors.badRequest, url: wp.commentsEndpoint }],
+    });
     const page = await session.open(formPage(seed.id));
     await formReady(page);
     const events = await recordFormEvents(page);
@@ -165,7 +174,9 @@ describe('posting again to a real WordPress', { timeout: 120_000 }, () => {
     await form.fillIdentity(who.name, who.email);
     await form.submit.click();
 
-    await eventually(async () => assert.match(await form.statusText(), /^Your comment could not be sent yet\. Trying again in \d+ seconds\.$/));
+    await eventually(async () =>
+      assert.match(await form.statusText(), /^Your comment could not be sent yet\. Trying again in \d+ seconds\.$/),
+    );
     assert.deepEqual((await commentsBy(seed.id, who)).map(commentText), [text], 'the lost attempt landed');
     await eventually(async () => assert.equal(await form.statusText(), strings.duplicate), { timeout: 10_000 });
     assert.equal(posts.length, 2, 'one attempt and one retry');

@@ -50,11 +50,21 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
    */
   function elementForm(page) {
     const field = (id) => page.locator(`comment-form form[part~="form"] #${id}`);
-    return { ...commentForm(page), content: field('content'), name: field('name'), email: field('email'), url: field('url') };
+    return {
+      ...commentForm(page),
+      content: field('content'),
+      name: field('name'),
+      email: field('email'),
+      url: field('url'),
+    };
   }
   /** Chromium asks WordPress's pages for /favicon.ico, which PHP's server does not have (a 404, when it asks in time). */
-  const noFavicon = () => ({ text: 'Failed to load resource: the server responded with a status of 404 (Not Found)', url: `${wp.origin}/favicon.ico` });
-  const commentsBy = async (postId, who) => (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
+  const noFavicon = () => ({
+    text: 'Failed to load resource: the server responded with a status of 404 (Not Found)',
+    url: `${wp.origin}/favicon.ico`,
+  });
+  const commentsBy = async (postId, who) =>
+    (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
 
   it('without JavaScript, the reader fills in WordPress’s form and the comment lands', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
@@ -64,7 +74,10 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     const posts = recordPosts(page);
     await page.goto(wp.pageUrl(post.id));
     // The article as HTML, and WordPress's form, as the page prints them.
-    assert.equal(await page.locator('news-article article[slot="article"] h1').textContent(), 'Readers comment with or without JavaScript');
+    assert.equal(
+      await page.locator('news-article article[slot="article"] h1').textContent(),
+      'Readers comment with or without JavaScript',
+    );
     const form = page.locator('comment-form form#commentform');
     assert.equal(await form.isVisible(), true);
     const who = newReader('No Script Reader');
@@ -72,7 +85,10 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     await page.getByRole('textbox', { name: /^Comment/ }).fill(text);
     await page.getByRole('textbox', { name: /^Name/ }).fill(who.name);
     await page.getByRole('textbox', { name: /^Email/ }).fill(who.email);
-    await Promise.all([page.waitForURL((url) => url.searchParams.get('p') === String(post.id)), page.getByRole('button', { name: 'Post Comment' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('p') === String(post.id)),
+      page.getByRole('button', { name: 'Post Comment' }).click(),
+    ]);
     assert.equal(posts.native().length, 1);
     const landed = await commentsBy(post.id, who);
     assert.deepEqual(landed.map(commentText), [text]);
@@ -160,7 +176,10 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
 
   it('a reply link’s page (?replytocom=) gives the element its parent, and the reply lands under that comment', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
-    const first = await wp.adminPost('/wp/v2/comments', { post: post.id, content: uniqueText('A comment to reply to.') });
+    const first = await wp.adminPost('/wp/v2/comments', {
+      post: post.id,
+      content: uniqueText('A comment to reply to.'),
+    });
     const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
     const page = await session.context.newPage();
     // Where WordPress's "Reply" link leads without its comment-reply script: the post, with the form set for a reply.
@@ -186,7 +205,13 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     // A subscriber of this run's own: WordPress's flood rule keys on the signed-in user.
     const who = newReader('Signed-in Reader');
     const account = { login: who.email.split('@')[0], password: `pw-${who.email}`, name: who.name };
-    await wp.adminPost('/wp/v2/users', { username: account.login, password: account.password, email: who.email, name: account.name, roles: ['subscriber'] });
+    await wp.adminPost('/wp/v2/users', {
+      username: account.login,
+      password: account.password,
+      email: who.email,
+      name: account.name,
+      roles: ['subscriber'],
+    });
     const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
     // The toolbar of a signed-in reader shows their avatar from gravatar.com, which is outside this machine's network.
     await session.context.route(/^https?:\/\/(\w+\.)?gravatar\.com\//, (route) => route.fulfill({ status: 204 }));
@@ -194,7 +219,10 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     await page.goto(`${wp.origin}/wp-login.php`);
     await page.locator('#user_login').fill(account.login);
     await page.locator('#user_pass').fill(account.password);
-    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/wp-login.php')), page.locator('#wp-submit').click()]);
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.endsWith('/wp-login.php')),
+      page.locator('#wp-submit').click(),
+    ]);
     const posts = recordPosts(page);
     await page.goto(wp.pageUrl(post.id));
     await formReady(page);

@@ -48,7 +48,8 @@ export function ArticleWithComments({ feed, itemId, endpoint, onArticleShown }: 
             )
           }
           oncomment-form-error={(event) => {
-            if (event.reason === 'queued') setNotice('You seem to be offline: your comment will be sent when you are back.');
+            if (event.reason === 'queued')
+              setNotice('You seem to be offline: your comment will be sent when you are back.');
           }}
         />
       </news-article>

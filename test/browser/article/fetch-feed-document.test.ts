@@ -33,8 +33,12 @@ describe('fetchFeedDocument', () => {
   });
 
   it('reads the JSON behind PHP notices a misconfigured WordPress prints first', async () => {
-    const noisy = '<br />\n<b>Notice</b>:  Undefined index: foo in <b>/var/www/wp-content/plugins/x.php</b> on line <b>12</b><br />\n{"id": 1, "title": {"rendered": "Hi"}}';
-    expect(await fetchFeedDocument(body(noisy), new AbortController().signal)).to.deep.equal({ id: 1, title: { rendered: 'Hi' } });
+    const noisy =
+      '<br />\n<b>Notice</b>:  Undefined index: foo in <b>/var/www/wp-content/plugins/x.php</b> on line <b>12</b><br />\n{"id": 1, "title": {"rendered": "Hi"}}';
+    expect(await fetchFeedDocument(body(noisy), new AbortController().signal)).to.deep.equal({
+      id: 1,
+      title: { rendered: 'Hi' },
+    });
   });
 
   it('ignores a byte-order mark', async () => {
@@ -42,9 +46,13 @@ describe('fetchFeedDocument', () => {
   });
 
   it('tells a 404 from a 503, and keeps the status', async () => {
-    const notFound = (await failure(fetchFeedDocument('/feeds/status?code=404', new AbortController().signal))) as FeedError;
+    const notFound = (await failure(
+      fetchFeedDocument('/feeds/status?code=404', new AbortController().signal),
+    )) as FeedError;
     expect([notFound.code, notFound.status]).to.deep.equal(['not-found', 404]);
-    const unavailable = (await failure(fetchFeedDocument('/feeds/status?code=503', new AbortController().signal))) as FeedError;
+    const unavailable = (await failure(
+      fetchFeedDocument('/feeds/status?code=503', new AbortController().signal),
+    )) as FeedError;
     expect([unavailable.code, unavailable.status]).to.deep.equal(['http', 503]);
   });
 });

@@ -13,16 +13,22 @@ import { FEED_TIMEOUT_MS, fetchFeedDocument } from '../../../src/article/fetch-f
 import type { NewsArticleElement } from '../../../src/article/news-article.js';
 import { hasNativeSanitizer } from '../../../src/article/sanitize-html.js';
 import {
-  brokenCopies, fieldPaths, jsonFeedItemAffects, wordPressPostAffects, type Json,
+  brokenCopies,
+  fieldPaths,
+  jsonFeedItemAffects,
+  wordPressPostAffects,
+  type Json,
 } from '../../support/wrong-typed-fields.js';
 import { expectAccessible } from '../../support/expect-accessible.js';
 
 const FULL_FEED = '/corpus/feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json';
 const SPEC_FEED = '/corpus/feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json';
-const POST_60 = '/corpus/wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
+const POST_60 =
+  '/corpus/wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 const DEMO_HEADLINE = 'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire';
 
-const body = (text: string, type = 'application/json') => `/feeds/body?type=${encodeURIComponent(type)}&body=${encodeURIComponent(text)}`;
+const body = (text: string, type = 'application/json') =>
+  `/feeds/body?type=${encodeURIComponent(type)}&body=${encodeURIComponent(text)}`;
 const shadow = (element: Element) => element.shadowRoot!;
 const text = (element: Element, selector: string) =>
   shadow(element).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -73,10 +79,29 @@ describe('broken feeds: a message in words, nothing thrown, nothing half rendere
     ['the JSON value null', body('null'), NOT_A_FEED],
     ['an empty list', body('[]'), 'This article is not in the feed.'],
     ['a number', body('42'), NOT_A_FEED],
-    ['a JSON Feed whose items is null', body('{"version":"https://jsonfeed.org/version/1.1","items":null}'), 'This article is not in the feed.'],
-    ['a WordPress error object', body('{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}'), NOT_A_FEED],
-    ['a list of WordPress comments', '/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentsCollection.json', NOT_A_FEED],
-    ['PHP notices and then an HTML error', body('<br />\n<b>Fatal error</b>: Allowed memory size exhausted in <b>/var/www/wp-includes/x.php</b><br />', 'text/html'), NOT_A_FEED],
+    [
+      'a JSON Feed whose items is null',
+      body('{"version":"https://jsonfeed.org/version/1.1","items":null}'),
+      'This article is not in the feed.',
+    ],
+    [
+      'a WordPress error object',
+      body('{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}'),
+      NOT_A_FEED,
+    ],
+    [
+      'a list of WordPress comments',
+      '/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__CommentsCollection.json',
+      NOT_A_FEED,
+    ],
+    [
+      'PHP notices and then an HTML error',
+      body(
+        '<br />\n<b>Fatal error</b>: Allowed memory size exhausted in <b>/var/www/wp-includes/x.php</b><br />',
+        'text/html',
+      ),
+      NOT_A_FEED,
+    ],
   ] as const) {
     it(`says so when the feed is ${name}`, async () => {
       const watch = watchUncaught();
@@ -121,11 +146,15 @@ describe('broken feeds: a message in words, nothing thrown, nothing half rendere
   it('gives up on a body that stops halfway, in every engine, and the next request for it is answered', async () => {
     const key = Math.random();
     const started = performance.now();
-    const error = await fetchFeedDocument(`/feeds/stall?key=${key}`, new AbortController().signal, 500).catch((failure) => failure);
+    const error = await fetchFeedDocument(`/feeds/stall?key=${key}`, new AbortController().signal, 500).catch(
+      (failure) => failure,
+    );
     expect(error).to.be.instanceOf(FeedError);
     expect((error as FeedError).code).to.equal('timeout');
     expect(performance.now() - started).to.be.below(3000);
-    expect(await fetchFeedDocument(`/feeds/stall?key=${key}`, new AbortController().signal, 5000)).to.have.property('items');
+    expect(await fetchFeedDocument(`/feeds/stall?key=${key}`, new AbortController().signal, 5000)).to.have.property(
+      'items',
+    );
   });
 
   it(`gives up on a response that never ends after ${FEED_TIMEOUT_MS / 1000} s, and "Try again" works once the server answers`, async function () {
@@ -167,12 +196,19 @@ const partsOf = (element: Element): Record<string, string | undefined> =>
   Object.fromEntries(
     Object.entries(PARTS).map(([field, selector]) => {
       const node = shadow(element).querySelector(selector);
-      return [field, node ? node.textContent!.replace(/\s+/g, ' ').trim() + (node.getAttribute('src') ?? '') : undefined];
+      return [
+        field,
+        node ? node.textContent!.replace(/\s+/g, ' ').trim() + (node.getAttribute('src') ?? '') : undefined,
+      ];
     }),
   );
 
 describe('fields of the wrong type: the field goes, the rest renders', () => {
-  async function renderEveryBrokenCopy(intactDoc: unknown, copies: ReturnType<typeof brokenCopies>, wrap: (item: Json) => unknown) {
+  async function renderEveryBrokenCopy(
+    intactDoc: unknown,
+    copies: ReturnType<typeof brokenCopies>,
+    wrap: (item: Json) => unknown,
+  ) {
     const watch = watchUncaught();
     const problems: string[] = [];
     const element = await fixture<NewsArticleElement>(html`<news-article></news-article>`);
@@ -182,7 +218,8 @@ describe('fields of the wrong type: the field goes, the rest renders', () => {
       for (const { name, item, affects } of copies) {
         await loadInto(element, { data: wrap(item) });
         const rendered = shadow(element).textContent!;
-        if (/Invalid Date|NaN|undefined|\[object Object\]/.test(rendered)) problems.push(`${name}: shows ${rendered.match(/Invalid Date|NaN|undefined|\[object Object\]/)![0]}`);
+        if (/Invalid Date|NaN|undefined|\[object Object\]/.test(rendered))
+          problems.push(`${name}: shows ${rendered.match(/Invalid Date|NaN|undefined|\[object Object\]/)![0]}`);
         if (element.state !== 'ready') {
           if (!affects.includes('*')) problems.push(`${name}: ${element.state}`);
           continue;
@@ -194,7 +231,8 @@ describe('fields of the wrong type: the field goes, the rest renders', () => {
             affects.includes(field as never) ||
             (field === 'published' && affects.includes('modified' as never)) ||
             (field === 'summary' && affects.includes('content'));
-          if (!mayChange && value !== intact[field]) problems.push(`${name}: ${field} "${value}" instead of "${intact[field]}"`);
+          if (!mayChange && value !== intact[field])
+            problems.push(`${name}: ${field} "${value}" instead of "${intact[field]}"`);
         }
       }
     } finally {
@@ -216,8 +254,18 @@ describe('fields of the wrong type: the field goes, the rest renders', () => {
     this.timeout(60_000);
     const post = await (await fetch(POST_60)).json();
     // Top-level fields whole, and the nested ones the element reads, field by field.
-    const paths = fieldPaths(post, 5, ['_links', 'yoast_meta', 'meta', 'guid', 'categories', 'tags', 'content_media', 'latest', 'replies', 'wp:contentmedia'])
-      .filter((path) => path.length === 1 || ['title', 'content', 'excerpt', '_embedded'].includes(String(path[0])));
+    const paths = fieldPaths(post, 5, [
+      '_links',
+      'yoast_meta',
+      'meta',
+      'guid',
+      'categories',
+      'tags',
+      'content_media',
+      'latest',
+      'replies',
+      'wp:contentmedia',
+    ]).filter((path) => path.length === 1 || ['title', 'content', 'excerpt', '_embedded'].includes(String(path[0])));
     const copies = brokenCopies(post, paths, wordPressPostAffects);
     expect(copies.length).to.be.above(400);
     await renderEveryBrokenCopy(post, copies, (broken) => broken);
@@ -261,7 +309,11 @@ async function longestBlock(work: () => Promise<void>): Promise<{ longest: numbe
     observer.takeRecords().forEach((entry) => (longest = Math.max(longest, entry.duration)));
     observer.disconnect();
   }
-  return { longest: Math.round(longest), total: Math.round(performance.now() - started), method: longTasks ? 'long tasks' : 'frames' };
+  return {
+    longest: Math.round(longest),
+    total: Math.round(performance.now() - started),
+    method: longTasks ? 'long tasks' : 'frames',
+  };
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -287,7 +339,9 @@ describe('feeds of hostile size', () => {
       // Fetched once first, so the measurement is of the page, not of the test server building the feed.
       await fetch(`/feeds/large?kind=${kind}`);
       try {
-        const { longest, total, method } = await longestBlock(() => loadInto(element, { src: `/feeds/large?kind=${kind}` }));
+        const { longest, total, method } = await longestBlock(() =>
+          loadInto(element, { src: `/feeds/large?kind=${kind}` }),
+        );
         console.log(`${what}: ready in ${total} ms, longest main-thread block ${longest} ms (${method})`);
         expect(element.state).to.equal('ready');
         expect(text(element, '[part~="headline"]')).to.equal(DEMO_HEADLINE);
@@ -404,7 +458,19 @@ describe('feeds of hostile size', () => {
 });
 
 /** URL-valued attributes a browser would follow, load or run. */
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'data', 'xlink:href', 'ping'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'background',
+  'data',
+  'xlink:href',
+  'ping',
+];
 const UNSAFE_ELEMENTS = 'script, iframe, frame, object, embed, form, style, base, meta, link, template';
 const UNSAFE_URL = /^(javascript|vbscript|data:text\/html)/i;
 
@@ -416,6 +482,7 @@ function unsafeNodes(root: ParentNode): string[] {
       if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') found.push(`${name} on <${element.localName}>`);
       // Browsers ignore whitespace and control characters in a scheme.
       const urls = name === 'srcset' ? value.split(',') : [value];
+      // eslint-disable-next-line no-control-regex -- the control characters a browser skips in a scheme
       if (URL_ATTRIBUTES.includes(name) && urls.some((url) => UNSAFE_URL.test(url.replace(/[\u0000-\u0020]/g, '')))) {
         found.push(`${name}="${value.slice(0, 40)}" on <${element.localName}>`);
       }
@@ -434,13 +501,16 @@ function trapEverything(): { ran: string[]; clickedUnsafe: string[]; clicks: num
   const canaries = ['alert', 'confirm', 'prompt', 'print', 'open'] as const;
   const originals = Object.fromEntries(canaries.map((name) => [name, window[name]]));
   for (const name of canaries) {
-    (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => void trap.ran.push(`${name}(${args.join(',')})`);
+    (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      void trap.ran.push(`${name}(${args.join(',')})`);
   }
   const onViolation = (event: SecurityPolicyViolationEvent) => trap.ran.push(`CSP ${event.violatedDirective}`);
   const onClick = (event: MouseEvent) => {
     trap.clicks++;
     // HTML and SVG links alike (an SVG <a> has `href` or `xlink:href`, and no string `.href`).
-    const link = event.composedPath().find((node): node is Element => node instanceof Element && ['a', 'area'].includes(node.localName));
+    const link = event
+      .composedPath()
+      .find((node): node is Element => node instanceof Element && ['a', 'area'].includes(node.localName));
     const raw = link?.getAttribute('href') ?? link?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
     if (!link || raw == null) return;
     let url: string;
@@ -466,7 +536,9 @@ function trapEverything(): { ran: string[]; clickedUnsafe: string[]; clicks: num
 
 /** Clicks every link and button in `root`, and every element with a click handler a sanitizer might have missed. */
 function clickEverything(root: ParentNode): void {
-  for (const target of root.querySelectorAll<HTMLElement>('a, button, area, summary, [onclick], img, video, audio, svg *')) {
+  for (const target of root.querySelectorAll<HTMLElement>(
+    'a, button, area, summary, [onclick], img, video, audio, svg *',
+  )) {
     target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
   }
 }
@@ -487,7 +559,11 @@ describe('the XSS corpus in every text and URL field', () => {
     _embedded: {
       author: [{ name: 'Reporter', link: input, avatar_urls: { 24: input, 96: input } }],
       'wp:featuredmedia': [
-        { source_url: input, alt_text: input, media_details: { width: 800, height: 600, sizes: { medium: { source_url: input, width: 400, height: 300 } } } },
+        {
+          source_url: input,
+          alt_text: input,
+          media_details: { width: 800, height: 600, sizes: { medium: { source_url: input, width: 400, height: 300 } } },
+        },
       ],
       'wp:term': [[{ taxonomy: 'category', name: input }], [{ taxonomy: 'post_tag', name: input }]],
     },
@@ -521,14 +597,18 @@ describe('the XSS corpus in every text and URL field', () => {
     try {
       // The trap itself works: markup that does run, and a script link, are caught.
       const control = document.createElement('template');
-      control.innerHTML = '<img src="/no-such-image" onerror="alert(\'control\')"><a href="javascript:void 0">control</a>';
+      control.innerHTML =
+        '<img src="/no-such-image" onerror="alert(\'control\')"><a href="javascript:void 0">control</a>';
       const controlHolder = document.createElement('div');
       controlHolder.append(control.content);
       document.body.append(controlHolder);
       clickEverything(controlHolder);
       await waitUntil(() => trap.ran.length > 0, 'the canary never heard the control');
       controlHolder.remove();
-      expect([trap.ran.splice(0), trap.clickedUnsafe.splice(0)]).to.deep.equal([['alert(control)'], ['javascript:void 0']]);
+      expect([trap.ran.splice(0), trap.clickedUnsafe.splice(0)]).to.deep.equal([
+        ['alert(control)'],
+        ['javascript:void 0'],
+      ]);
       for (let start = 0; start < vectors.length; start += batchSize) {
         const batch = vectors.slice(start, start + batchSize);
         // Each vector as a WordPress post and as a JSON Feed, all of the batch on the page at once.

@@ -24,7 +24,10 @@ let serial = 0;
  * Tags no test has defined yet, so the elements upgrade when the test says so: the
  * article's, and a comment form's, defined in that order as `define.js` does.
  */
-const freshTags = () => ({ article: `server-rendered-article-${Date.now()}-${serial}`, form: `server-rendered-form-${Date.now()}-${serial++}` });
+const freshTags = () => ({
+  article: `server-rendered-article-${Date.now()}-${serial}`,
+  form: `server-rendered-form-${Date.now()}-${serial++}`,
+});
 type Tags = ReturnType<typeof freshTags>;
 const newEndpoint = () => `/api/t/server-rendered-${Date.now()}-${serial++}/comments`;
 
@@ -118,12 +121,15 @@ function watchMutations(element: NewsArticleElement, markup: Element) {
   const observer = new MutationObserver((list) => records.push(...list));
   observer.observe(markup, { subtree: true, childList: true, attributes: true, characterData: true });
   observer.observe(element, { attributes: true, attributeFilter: ['aria-busy'] });
-  if (element.shadowRoot) observer.observe(element.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+  if (element.shadowRoot)
+    observer.observe(element.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
   return {
     records,
     /** Changes to the markup, the shadow root and `aria-busy` (what a reader could see or hear change), described. */
     visible: () =>
-      [...records, ...observer.takeRecords()].map((record) => `${record.type} ${record.target.nodeName} ${record.attributeName ?? ''}`.trim()),
+      [...records, ...observer.takeRecords()].map((record) =>
+        `${record.type} ${record.target.nodeName} ${record.attributeName ?? ''}`.trim(),
+      ),
     stop: () => observer.disconnect(),
   };
 }
@@ -139,7 +145,8 @@ async function loadedOverKeptMarkup() {
   await oneEvent(mounted.element, 'loadend');
   await mounted.element.updateComplete;
   const events: string[] = [];
-  for (const type of ['loadstart', 'load', 'error', 'loadend']) mounted.element.addEventListener(type, () => events.push(type));
+  for (const type of ['loadstart', 'load', 'error', 'loadend'])
+    mounted.element.addEventListener(type, () => events.push(type));
   return { ...mounted, events };
 }
 
@@ -147,7 +154,8 @@ async function loadedOverKeptMarkup() {
 function watchLayoutShifts() {
   if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) return undefined;
   let total = 0;
-  const add = (entries: PerformanceEntryList) => entries.forEach((entry) => (total += (entry as PerformanceEntry & { value: number }).value));
+  const add = (entries: PerformanceEntryList) =>
+    entries.forEach((entry) => (total += (entry as PerformanceEntry & { value: number }).value));
   const observer = new PerformanceObserver((list) => add(list.getEntries()));
   observer.observe({ type: 'layout-shift' });
   return {
@@ -203,7 +211,8 @@ describe('<news-article> with server-rendered markup and no source', () => {
     const tags = freshTags();
     const { element } = mount(tags, '', serverMarkup());
     const events: string[] = [];
-    for (const type of ['loadstart', 'load', 'error', 'loadend']) element.addEventListener(type, () => events.push(type));
+    for (const type of ['loadstart', 'load', 'error', 'loadend'])
+      element.addEventListener(type, () => events.push(type));
     await upgrade(tags, element);
     await aTimeout(100);
     expect(events).to.deep.equal([]);
@@ -264,7 +273,8 @@ describe('<news-article> with server-rendered markup and a source', () => {
     const before = { markup: box(markup), form: place(form!) };
     const shifts = watchLayoutShifts();
     const events: string[] = [];
-    for (const type of ['loadstart', 'load', 'error', 'loadend']) element.addEventListener(type, () => events.push(type));
+    for (const type of ['loadstart', 'load', 'error', 'loadend'])
+      element.addEventListener(type, () => events.push(type));
 
     await upgrade(tags, element);
     // Listened for now: on a busy machine the checks below can outlast the feed's delay.
@@ -292,7 +302,9 @@ describe('<news-article> with server-rendered markup and a source', () => {
     mutations.stop();
     expect(markup.assignedSlot?.name).to.equal('article');
     const nodesNow = [...markup.querySelectorAll('*')];
-    expect(nodesNow.length === displayedNodes.length && nodesNow.every((node, index) => node === displayedNodes[index])).to.equal(true);
+    expect(
+      nodesNow.length === displayedNodes.length && nodesNow.every((node, index) => node === displayedNodes[index]),
+    ).to.equal(true);
     expect(displayedNodes.every((node) => node.isConnected)).to.equal(true);
     expect(count(element.shadowRoot!, '[part~="article"]')).to.equal(0);
     expect({ markup: box(markup), form: place(form!) }).to.deep.equal(before);
@@ -307,7 +319,11 @@ describe('<news-article> with server-rendered markup and a source', () => {
 
   it('keeps markup that carries no date, whatever the loaded article’s date', async () => {
     const tags = freshTags();
-    const { element, markup } = mount(tags, `src="${feedUrl({ date_modified: '2030-01-01T00:00:00Z' })}"`, serverMarkup({ modified: '' }));
+    const { element, markup } = mount(
+      tags,
+      `src="${feedUrl({ date_modified: '2030-01-01T00:00:00Z' })}"`,
+      serverMarkup({ modified: '' }),
+    );
     await upgrade(tags, element);
     await oneEvent(element, 'load');
     await element.updateComplete;
@@ -334,7 +350,10 @@ describe('<news-article> with server-rendered markup and a source', () => {
     expect(markup.isConnected).to.equal(true);
     expect(markup.assignedSlot?.name).to.equal(undefined);
     expect(shown(markup)).to.equal(false);
-    const visibleArticles = [...document.querySelectorAll(`${tags.article} article`), ...element.shadowRoot!.querySelectorAll('article')].filter(shown);
+    const visibleArticles = [
+      ...document.querySelectorAll(`${tags.article} article`),
+      ...element.shadowRoot!.querySelectorAll('article'),
+    ].filter(shown);
     expect(visibleArticles.length).to.equal(1);
     if (readsAccessibilityTree) {
       const headings = await accessibleHeadings();
@@ -429,7 +448,10 @@ describe('<news-article> with server-rendered markup and a source', () => {
     await element.updateComplete;
     expect(count(element.shadowRoot!, '[part~="article"]')).to.equal(0);
     markup.remove();
-    await waitUntil(() => element.shadowRoot!.querySelector('[part~="headline"]'), 'the loaded article was never rendered');
+    await waitUntil(
+      () => element.shadowRoot!.querySelector('[part~="headline"]'),
+      'the loaded article was never rendered',
+    );
     expect(element.shadowRoot!.querySelector('[part~="headline"]')!.textContent!.trim()).to.equal(LOADED_HEADLINE);
     expect(element.state).to.equal('ready');
   });
@@ -443,19 +465,26 @@ describe('what server-rendered markup says about itself', () => {
   };
 
   it('reads the modified date from data-modified first, then a time marked dateModified or updated', () => {
-    expect(read(`<article data-modified="2024-05-02T09:30:00+02:00"><time class="updated" datetime="2020-01-01T00:00:00Z"></time></article>`)?.date?.toISOString()).to.equal(
-      '2024-05-02T07:30:00.000Z',
-    );
+    expect(
+      read(
+        `<article data-modified="2024-05-02T09:30:00+02:00"><time class="updated" datetime="2020-01-01T00:00:00Z"></time></article>`,
+      )?.date?.toISOString(),
+    ).to.equal('2024-05-02T07:30:00.000Z');
     // WordPress themes print hAtom classes: entry-date published, and updated.
-    const wordpress = read(`<article data-post-id="7"><time class="entry-date published" datetime="2024-05-01T08:00:00+00:00">1 May</time>
+    const wordpress =
+      read(`<article data-post-id="7"><time class="entry-date published" datetime="2024-05-01T08:00:00+00:00">1 May</time>
       <time class="updated" datetime="2024-05-03T08:00:00+00:00">3 May</time></article>`)!;
     expect(wordpress.date?.toISOString()).to.equal('2024-05-03T08:00:00.000Z');
     expect(wordpress.article?.published?.toISOString()).to.equal('2024-05-01T08:00:00.000Z');
-    expect(read(`<article><time itemprop="datePublished" datetime="2024-05-01"></time></article>`)?.date?.toISOString()).to.equal('2024-05-01T00:00:00.000Z');
+    expect(
+      read(`<article><time itemprop="datePublished" datetime="2024-05-01"></time></article>`)?.date?.toISOString(),
+    ).to.equal('2024-05-01T00:00:00.000Z');
   });
 
   it('takes no date from an unmarked time or a date-time without a zone, so such markup is kept', () => {
-    expect(read(`<article><p>Talks on <time datetime="2024-05-01T08:00:00Z">1 May</time></p></article>`)?.date).to.equal(undefined);
+    expect(
+      read(`<article><p>Talks on <time datetime="2024-05-01T08:00:00Z">1 May</time></p></article>`)?.date,
+    ).to.equal(undefined);
     expect(read(`<article data-modified="2024-05-01T08:00:00"></article>`)?.date).to.equal(undefined);
   });
 

@@ -21,8 +21,10 @@ const JSON_FEEDS = [
   'feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json',
 ];
 const WP_POST = 'wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostModel.json';
-const WP_POSTS = 'wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostsCollection.json';
-const WP_EMBEDDED = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
+const WP_POSTS =
+  'wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostsCollection.json';
+const WP_EMBEDDED =
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 
 /** Renders the element and waits until it has finished loading (ready or error). */
 async function load(template: ReturnType<typeof html>): Promise<NewsArticleElement> {
@@ -83,7 +85,9 @@ describe('<news-article> with the demo feed', () => {
     const block = element.querySelector('script[type="application/ld+json"]')!;
     const data = JSON.parse(block.textContent!);
     expect(data['@type']).to.equal('NewsArticle');
-    expect(data.headline).to.equal('Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire');
+    expect(data.headline).to.equal(
+      'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire',
+    );
     expect(data.datePublished).to.equal('2022-03-10T10:00:00.000Z');
   });
 
@@ -107,7 +111,9 @@ describe('<news-article> with the demo feed', () => {
     wrapper.append(element);
     document.body.append(wrapper);
     await oneEvent(element, 'load');
-    expect(text(element, 'time')).to.equal(new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2022-03-10T10:00:00Z')));
+    expect(text(element, 'time')).to.equal(
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2022-03-10T10:00:00Z')),
+    );
     wrapper.remove();
   });
 
@@ -202,7 +208,9 @@ describe('<news-article> with real JSON Feeds and WordPress responses', () => {
       expect(image.getAttribute('alt')).to.equal(media.alt_text);
       expect(image.getAttribute('width')).to.equal(String(media.media_details.width));
       expect(image.getAttribute('height')).to.equal(String(media.media_details.height));
-      const categories = post._embedded['wp:term'].flat().filter((term: { taxonomy: string }) => term.taxonomy === 'category');
+      const categories = post._embedded['wp:term']
+        .flat()
+        .filter((term: { taxonomy: string }) => term.taxonomy === 'category');
       expect(text(element, '[part~="categories"]')).to.include(categories[0].name);
       // The embed HTML of a live site (iframes, scripts, inline styles) is neutralized.
       const content = shadow(element).querySelector('[part~="content"]')!;
@@ -223,7 +231,9 @@ describe('<news-article> with real JSON Feeds and WordPress responses', () => {
     expect(shadow(element).querySelector('[part~="image"]')).to.exist;
     expect(text(element, '[part~="categories"]')).to.match(/^Categorized as \S/);
     const requests = performance.getEntriesByType('resource').map((entry) => new URL(entry.name));
-    expect(requests.filter((request) => request.pathname === '/wp-json/wp/v2/posts/60').map((request) => request.search)).to.deep.equal(['', '?_embed=1']);
+    expect(
+      requests.filter((request) => request.pathname === '/wp-json/wp/v2/posts/60').map((request) => request.search),
+    ).to.deep.equal(['', '?_embed=1']);
   });
 
   it('picks a post out of a WordPress collection by slug, and by id', async () => {
@@ -242,7 +252,9 @@ describe('<news-article> with real JSON Feeds and WordPress responses', () => {
         item="https://www.influxdata.com/blog/influxdb-markedly-elasticsearch-in-time-series-data-metrics-benchmark"
       ></news-article>`,
     );
-    expect(text(element, '[part~="headline"]')).to.equal('InfluxDB vs. Elasticsearch for Time Series Data & Metrics Benchmark');
+    expect(text(element, '[part~="headline"]')).to.equal(
+      'InfluxDB vs. Elasticsearch for Time Series Data & Metrics Benchmark',
+    );
   });
 
   it('accepts a valid feed served as text/plain: the document decides, not the header', async () => {
@@ -312,7 +324,9 @@ describe('<news-article> states and events', () => {
     for (const type of ['loadstart', 'load', 'error', 'loadend']) {
       element.addEventListener(type, () => events.push(`${type}:${element.getAttribute('state')}`));
     }
-    element.src = '/feeds/body?delay=300&body=' + encodeURIComponent(JSON.stringify({ version: '1.1', items: [{ id: 'a', title: 'A' }] }));
+    element.src =
+      '/feeds/body?delay=300&body=' +
+      encodeURIComponent(JSON.stringify({ version: '1.1', items: [{ id: 'a', title: 'A' }] }));
     document.body.append(element);
     await element.updateComplete;
     expect(element.getAttribute('state')).to.equal('loading');
@@ -327,9 +341,21 @@ describe('<news-article> states and events', () => {
 
   for (const [name, src, message] of [
     ['not found (404)', '/feeds/status?code=404', 'The article was not found.'],
-    ['a server error (500 with an HTML page)', '/feeds/status?code=500', 'The article could not be loaded: the server answered with an error.'],
-    ['a network error (nothing listening)', 'http://127.0.0.1:9/feed.json', 'The article could not be loaded. Check your connection and try again.'],
-    ['a login page instead of a feed (200, HTML)', '/feeds/body?type=text/html&body=%3C!doctype%20html%3E%3Ctitle%3ELog%20in%3C/title%3E', 'The address does not point to a news feed.'],
+    [
+      'a server error (500 with an HTML page)',
+      '/feeds/status?code=500',
+      'The article could not be loaded: the server answered with an error.',
+    ],
+    [
+      'a network error (nothing listening)',
+      'http://127.0.0.1:9/feed.json',
+      'The article could not be loaded. Check your connection and try again.',
+    ],
+    [
+      'a login page instead of a feed (200, HTML)',
+      '/feeds/body?type=text/html&body=%3C!doctype%20html%3E%3Ctitle%3ELog%20in%3C/title%3E',
+      'The address does not point to a news feed.',
+    ],
     ['JSON that is not a feed', '/feeds/body?body=%7B%22hello%22%3A1%7D', 'The address does not point to a news feed.'],
     ['truncated JSON', '/feeds/body?body=%7B%22version%22%3A%22https%3A', 'The address does not point to a news feed.'],
     ['an empty body', '/feeds/body?body=', 'The address does not point to a news feed.'],
@@ -397,7 +423,9 @@ describe('<news-article> states and events', () => {
   });
 
   it('lets a newer src win over an older request still in flight', async () => {
-    const slow = '/feeds/body?delay=600&body=' + encodeURIComponent(JSON.stringify({ version: '1', items: [{ id: 'old', title: 'Old' }] }));
+    const slow =
+      '/feeds/body?delay=600&body=' +
+      encodeURIComponent(JSON.stringify({ version: '1', items: [{ id: 'old', title: 'Old' }] }));
     const element = await fixture<NewsArticleElement>(html`<news-article src=${slow}></news-article>`);
     const loads: string[] = [];
     element.addEventListener('load', () => loads.push(element.article!.id));
@@ -409,7 +437,9 @@ describe('<news-article> states and events', () => {
   });
 
   it('writes nothing and fires nothing after it is removed from the page', async () => {
-    const slow = '/feeds/body?delay=400&body=' + encodeURIComponent(JSON.stringify({ version: '1', items: [{ id: 'x', title: 'X' }] }));
+    const slow =
+      '/feeds/body?delay=400&body=' +
+      encodeURIComponent(JSON.stringify({ version: '1', items: [{ id: 'x', title: 'X' }] }));
     const element = await fixture<NewsArticleElement>(html`<news-article src=${slow}></news-article>`);
     const events: string[] = [];
     for (const type of ['load', 'error', 'loadend']) element.addEventListener(type, () => events.push(type));
@@ -428,7 +458,11 @@ describe('<news-article> states and events', () => {
 class ArticleContextProbe extends LitElement {
   /** Every value the article provided, in order. */
   values: (Article | null | undefined)[] = [];
-  consumer = new ContextConsumer(this, { context: articleContext, subscribe: true, callback: (value) => this.values.push(value) });
+  consumer = new ContextConsumer(this, {
+    context: articleContext,
+    subscribe: true,
+    callback: (value) => this.values.push(value),
+  });
   get received(): Article | null | undefined {
     return this.consumer.value;
   }

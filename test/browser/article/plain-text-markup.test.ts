@@ -33,24 +33,30 @@ async function render(feed: unknown): Promise<NewsArticleElement> {
   document.body.append(element);
   mounted.push(element);
   element.data = feed;
-  await waitUntil(() => element.state === 'ready' || element.state === 'error', 'the article never finished loading', { timeout: 10000 });
+  await waitUntil(() => element.state === 'ready' || element.state === 'error', 'the article never finished loading', {
+    timeout: 10000,
+  });
   await element.updateComplete;
   expect(element.state).to.equal('ready');
   return element;
 }
 
-const part = (element: NewsArticleElement, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const part = (element: NewsArticleElement, name: string) =>
+  element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const words = (node: HTMLElement) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** The text is text: inside the part at most the element's own wrapper, holding nothing but text. */
 function expectOnlyText(node: HTMLElement, label: string): void {
   const inside = [...node.querySelectorAll('*')];
   expect(inside.length, `elements in the ${label}`).to.be.at.most(1);
-  for (const element of inside) expect(element.childElementCount, `elements in the ${label}'s ${element.localName}`).to.equal(0);
+  for (const element of inside)
+    expect(element.childElementCount, `elements in the ${label}'s ${element.localName}`).to.equal(0);
 }
 
 describe('<news-article>: plain-text fields that hold markup', () => {
   it('shows the words of an HTML summary under the headline, as text', async () => {
-    const element = await render(await jsonFeedOrgWith((item) => ({ summary: item.content_html!.split('\n').slice(0, 2).join('\n') })));
+    const element = await render(
+      await jsonFeedOrgWith((item) => ({ summary: item.content_html!.split('\n').slice(0, 2).join('\n') })),
+    );
     const summary = part(element, 'summary');
     expect(words(summary)).to.match(/^We — Manton Reece and Brent Simmons — have noticed that JSON has become/);
     expect(words(summary)).to.contain('So we developed JSON Feed, a format similar to RSS and Atom but in JSON.');
@@ -63,7 +69,8 @@ describe('<news-article>: plain-text fields that hold markup', () => {
     const element = await render(
       await jsonFeedOrgWith(() => ({
         title: 'Announcing <strong>JSON Feed</strong>',
-        summary: '<p><span class="tinymce-lang" lang="en">A format <img src="/nowhere.png" onerror="window.markupRan = true">for feeds</span></p>',
+        summary:
+          '<p><span class="tinymce-lang" lang="en">A format <img src="/nowhere.png" onerror="window.markupRan = true">for feeds</span></p>',
         authors: [{ name: '<span class="author">Manton Reece</span>' }],
         tags: ['<span>Formats</span>', '<b onclick="window.markupRan = true">JSON</b>'],
       })),
@@ -75,7 +82,9 @@ describe('<news-article>: plain-text fields that hold markup', () => {
     expect(words(part(element, 'categories'))).to.match(/Formats.*JSON/);
     expect(words(part(element, 'categories'))).not.to.match(/[<>]/);
     for (const name of ['headline', 'summary']) expectOnlyText(part(element, name), name);
-    expect(element.shadowRoot!.querySelector('img[src="/nowhere.png"], strong, [onclick], [onerror], .tinymce-lang')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('img[src="/nowhere.png"], strong, [onclick], [onerror], .tinymce-lang'),
+    ).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((window as { markupRan?: boolean }).markupRan).to.equal(undefined);
     await expectAccessible(element);

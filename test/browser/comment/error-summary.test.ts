@@ -44,11 +44,10 @@ const sizes = (links: HTMLElement[]) =>
   });
 
 function expectTappable(links: HTMLAnchorElement[], label: string): void {
-  expect(links.map((link) => link.textContent!.trim()), label).to.deep.equal([
-    'Enter your comment',
-    'Enter your name',
-    'Enter your email address',
-  ]);
+  expect(
+    links.map((link) => link.textContent!.trim()),
+    label,
+  ).to.deep.equal(['Enter your comment', 'Enter your name', 'Enter your email address']);
   for (const { text, width, height } of sizes(links)) {
     expect(width, `${label}: width of "${text}"`).to.be.at.least(MIN_TARGET);
     expect(height, `${label}: height of "${text}"`).to.be.at.least(MIN_TARGET);
@@ -111,7 +110,8 @@ describe('<comment-form> error summary: links a reader can tap', () => {
       it(`${look}: 24 × 24 px links and no axe violation`, async () => {
         await applyDemoLook(look);
         const form = await newForm();
-        if (look === 'newspaper') expect(getComputedStyle(form).getPropertyValue('--comment-form-gap').trim()).to.equal('1rem');
+        if (look === 'newspaper')
+          expect(getComputedStyle(form).getPropertyValue('--comment-form-gap').trim()).to.equal('1rem');
         const links = await submitEmpty(form);
         expectTappable(links, `${look} look`);
         await expectAccessible(form);

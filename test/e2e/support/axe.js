@@ -12,6 +12,11 @@ const OPTIONS = axeRunOptions(require('axe-core'));
 /** Runs axe on the page; returns its violations, one line per node: rule, target, what to fix. */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (options) => (await window.axe.run(document, options)).violations, OPTIONS);
-  return violations.flatMap((rule) => rule.nodes.map((node) => `${rule.id}: ${JSON.stringify(node.target)} ${node.failureSummary}`));
+  const violations = await page.evaluate(
+    async (options) => (await window.axe.run(document, options)).violations,
+    OPTIONS,
+  );
+  return violations.flatMap((rule) =>
+    rule.nodes.map((node) => `${rule.id}: ${JSON.stringify(node.target)} ${node.failureSummary}`),
+  );
 }

@@ -29,7 +29,9 @@ const configFile = fileURLToPath(new URL('../../../vite.config.ts', import.meta.
 /** The plugin in vite.config.ts that mounts the demo comment endpoint. */
 const ENDPOINT_PLUGIN = 'news-widgets-demo-comments';
 
-const retryingWords = commentFormStrings.retrying.split('{seconds}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const retryingWords = commentFormStrings.retrying
+  .split('{seconds}')
+  .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 /** The words of `<comment-form>` the tests wait for, from the source. */
 export const strings = {
   ...commentFormStrings,
@@ -60,7 +62,9 @@ export async function startDemoServer() {
   });
   if (replaced !== 1) {
     await rm(dataDir, { recursive: true, force: true });
-    throw new Error(`vite.config.ts has ${replaced} plugins named "${ENDPOINT_PLUGIN}"; the e2e tests replace exactly one (test/e2e/support/demo.js).`);
+    throw new Error(
+      `vite.config.ts has ${replaced} plugins named "${ENDPOINT_PLUGIN}"; the e2e tests replace exactly one (test/e2e/support/demo.js).`,
+    );
   }
   const server = await createServer({
     ...loaded.config,
@@ -112,7 +116,8 @@ export async function launchChromium() {
 export const endpointError = (demo, text) => ({ text, url: demo.endpointUrl });
 export const OFFLINE = 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
 export const ABORTED = 'Failed to load resource: net::ERR_FAILED';
-export const SERVER_ERROR_500 = 'Failed to load resource: the server responded with a status of 500 (Internal Server Error)';
+export const SERVER_ERROR_500 =
+  'Failed to load resource: the server responded with a status of 500 (Internal Server Error)';
 
 /**
  * A reader's browser (see test/support/reader-context.js) that opens the demo page.
@@ -166,7 +171,9 @@ export function commentForm(page) {
     statusText: () => form.locator('[part~="status"]').textContent(),
     /** The texts of the notices on show, whitespace collapsed. */
     async noticeTexts() {
-      return (await form.locator('[part~="draft-notice"]').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+      return (await form.locator('[part~="draft-notice"]').allTextContents()).map((text) =>
+        text.replace(/\s+/g, ' ').trim(),
+      );
     },
   };
 }
@@ -189,14 +196,19 @@ export function focusedInForm(page) {
 export function storedDrafts(page) {
   return page.evaluate(async () => {
     const texts = [];
-    const request = (req) => new Promise((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+    const request = (req) =>
+      new Promise(
+        (resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))),
+      );
     if ((await indexedDB.databases()).some((database) => database.name === 'news-widgets')) {
       const db = await request(indexedDB.open('news-widgets'));
       try {
         if (db.objectStoreNames.contains('drafts')) {
           const store = db.transaction('drafts').objectStore('drafts');
           const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
-          keys.forEach((key, i) => String(key).startsWith('draft:') && values[i]?.value && texts.push(values[i].value.content));
+          keys.forEach(
+            (key, i) => String(key).startsWith('draft:') && values[i]?.value && texts.push(values[i].value.content),
+          );
         }
       } finally {
         db.close();

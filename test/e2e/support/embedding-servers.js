@@ -88,7 +88,11 @@ export async function startSite({ pages = {}, folders = {} } = {}) {
       return send(res, 200, 'text/html; charset=utf-8', html, { 'cache-control': 'no-store', ...headers });
     }
     for (const [prefix, folder] of mounts) {
-      if (pathname.startsWith(prefix) && (await sendFile(res, folder, pathname.slice(prefix.length), { 'cache-control': 'no-store' }))) return true;
+      if (
+        pathname.startsWith(prefix) &&
+        (await sendFile(res, folder, pathname.slice(prefix.length), { 'cache-control': 'no-store' }))
+      )
+        return true;
     }
     return new Promise((resolve) => endpoint(req, res, () => resolve(false)));
   });

@@ -12,14 +12,22 @@ describe('the demo feed', () => {
   it('is a JSON Feed 1.1 with the seed article as its one item, dated 10 March 2022', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(article!.published!.toISOString()).toBe('2022-03-10T10:00:00.000Z');
-    expect(article!.title).toEqual({ kind: 'text', value: 'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire' });
+    expect(article!.title).toEqual({
+      kind: 'text',
+      value: 'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire',
+    });
   });
 
   it('holds the ten paragraphs of the seed, with Çavuşoğlu and Erdoğan spelled right', () => {
     const paragraphs = [...article!.content!.value.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1]);
     expect(paragraphs).toHaveLength(10);
-    const seedParagraphs = seed.split(/\n\s*\n/).map((block) => block.trim()).slice(0, 10);
-    expect(paragraphs.map((text) => text!.replace('Çavuşoğlu', 'Çavu?o?lu').replace('Erdoğan', 'Erdo?an'))).toEqual(seedParagraphs);
+    const seedParagraphs = seed
+      .split(/\n\s*\n/)
+      .map((block) => block.trim())
+      .slice(0, 10);
+    expect(paragraphs.map((text) => text!.replace('Çavuşoğlu', 'Çavu?o?lu').replace('Erdoğan', 'Erdo?an'))).toEqual(
+      seedParagraphs,
+    );
     expect(article!.content!.value).toContain('Mevlüt Çavuşoğlu');
     expect(article!.content!.value).toContain('Recep Tayip Erdoğan');
   });

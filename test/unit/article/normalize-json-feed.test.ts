@@ -43,8 +43,16 @@ describe('isJsonFeed', () => {
 
   it('does not take other JSON for a feed', () => {
     for (const doc of [
-      null, 'feed', 42, [], {}, { foo: 1 }, { items: [] }, { items: [{ name: 'x' }] },
-      { version: '2.0', items: [{ id: 1 }] }, { version: 'https://jsonfeed.org/version/1' },
+      null,
+      'feed',
+      42,
+      [],
+      {},
+      { foo: 1 },
+      { items: [] },
+      { items: [{ name: 'x' }] },
+      { version: '2.0', items: [{ id: 1 }] },
+      { version: 'https://jsonfeed.org/version/1' },
       [{ id: 4, title: { rendered: 'A WordPress post' } }],
     ]) {
       expect(isJsonFeed(doc), JSON.stringify(doc)).toBe(false);
@@ -63,7 +71,10 @@ describe('normalizeJsonFeed with real feeds', () => {
       'https://example.com',
     ]);
     const [first] = list.articles;
-    expect(first!.title).toEqual({ kind: 'text', value: 'InfluxDB vs. Graphite for Time Series Data & Metrics Benchmark' });
+    expect(first!.title).toEqual({
+      kind: 'text',
+      value: 'InfluxDB vs. Graphite for Time Series Data & Metrics Benchmark',
+    });
     expect(first!.content?.kind).toBe('text');
     expect(first!.content?.value).toMatch(/^This blog post has been updated on September 10, 2020/);
     expect(first!.published?.toISOString()).toBe('2019-05-31T19:17:58.000Z');
@@ -79,7 +90,8 @@ describe('normalizeJsonFeed with real feeds', () => {
       name: 'Chris Churilo',
       url: 'https://www.influxdata.com/blog/author/chrisc/',
       // Protocol-relative in the feed; resolved against the feed's own feed_url.
-      avatar: 'https://images.ctfassets.net/o7xu9whrs0u9/7zDkE49kOljM6JiT78WHUM/654d83d364884bfbbc7353fc8484d25a/Chris-Churilo-1.jpg',
+      avatar:
+        'https://images.ctfassets.net/o7xu9whrs0u9/7zDkE49kOljM6JiT78WHUM/654d83d364884bfbbc7353fc8484d25a/Chris-Churilo-1.jpg',
     };
     expect(both!.authors).toEqual([chris, { name: 'Fake Author 1' }]);
     expect(singular!.authors).toEqual([chris]);
@@ -108,13 +120,16 @@ describe('normalizeJsonFeed with real feeds', () => {
     expect(bezos!.title).toEqual({ kind: 'text', value: 'How Jeff Bezos\u2019s iPhone X Was Hacked' });
     expect(bezos!.content).toEqual({
       kind: 'html',
-      value: '<p>Good summary from The New York Times. Until this week\u2019s news, I don\u2019t believe we knew what type of phone Bezos was using when he was hacked. Now we know: an iPhone X.</p>',
+      value:
+        '<p>Good summary from The New York Times. Until this week\u2019s news, I don\u2019t believe we knew what type of phone Bezos was using when he was hacked. Now we know: an iPhone X.</p>',
     });
     expect(bezos!.authors).toEqual([{ name: 'John Gruber' }]);
     expect(bezos!.baseUrl).toBe('https://daringfireball.net/linked/2020/01/24/bezos-iphone-x');
     expect(instagram!.published?.toISOString()).toBe('2020-01-21T01:07:00.000Z');
     expect(instagram!.modified?.toISOString()).toBe('2020-01-21T20:58:36.000Z');
-    expect(instagram!.externalUrl).toBe('https://www.behance.net/gallery/41023081/Instagram-for-Win95?utm_source=morning_brew');
+    expect(instagram!.externalUrl).toBe(
+      'https://www.behance.net/gallery/41023081/Instagram-for-Win95?utm_source=morning_brew',
+    );
   });
 
   it('gives an item without authors the feed author, with the author link', () => {
@@ -138,7 +153,13 @@ describe('normalizeJsonFeed with real feeds', () => {
         title: { kind: 'text', value: 'title' },
         summary: { kind: 'text', value: 'summary' },
         content: { kind: 'html', value: '<p>content_html</p>' },
-        authors: [{ name: 'author_name', url: 'https://sample-feed-author.com/', avatar: 'https://sample-feed-author.com/me.png' }],
+        authors: [
+          {
+            name: 'author_name',
+            url: 'https://sample-feed-author.com/',
+            avatar: 'https://sample-feed-author.com/me.png',
+          },
+        ],
         published: new Date('2019-10-12T07:20:50.520Z'),
         modified: new Date('2019-10-12T07:20:50.520Z'),
         image: { url: 'https://sample-json-feed.com/image.png', alt: '' },
@@ -205,7 +226,9 @@ describe('normalizeJsonFeed with broken feeds', () => {
   });
 
   it('skips an author with no name but keeps the others', () => {
-    const article = feedWithItem({ authors: [{ url: 'https://nameless.example/' }, { name: 42 }, null, { name: 'Named' }] });
+    const article = feedWithItem({
+      authors: [{ url: 'https://nameless.example/' }, { name: 42 }, null, { name: 'Named' }],
+    });
     expect(article.authors).toEqual([{ name: 'Named' }]);
   });
 
@@ -284,15 +307,25 @@ describe('normalizeJsonFeed URL policy', () => {
       url: 'https://sample-json-feed.com/banner_image.png',
       alt: '',
     });
-    expect(feedWithItem({ image: 'data:image/png;base64,iVBORw0KGgo=' }).image?.url).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(feedWithItem({ image: 'data:image/png;base64,iVBORw0KGgo=' }).image?.url).toBe(
+      'data:image/png;base64,iVBORw0KGgo=',
+    );
   });
 
   it('resolves relative URLs against the URL the feed was fetched from', () => {
-    const feed = { version: 'https://jsonfeed.org/version/1.1', home_page_url: '/', items: [{ id: 'a', url: '/posts/a', image: 'a.jpg', authors: [{ name: 'Ann', url: '../ann', avatar: '/ann.png' }] }] };
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      home_page_url: '/',
+      items: [
+        { id: 'a', url: '/posts/a', image: 'a.jpg', authors: [{ name: 'Ann', url: '../ann', avatar: '/ann.png' }] },
+      ],
+    };
     const [article] = normalizeJsonFeed(feed, 'https://news.example/feeds/main.json').articles;
     expect(article!.url).toBe('https://news.example/posts/a');
     expect(article!.image?.url).toBe('https://news.example/feeds/a.jpg');
-    expect(article!.authors).toEqual([{ name: 'Ann', url: 'https://news.example/ann', avatar: 'https://news.example/ann.png' }]);
+    expect(article!.authors).toEqual([
+      { name: 'Ann', url: 'https://news.example/ann', avatar: 'https://news.example/ann.png' },
+    ]);
     expect(article!.baseUrl).toBe('https://news.example/posts/a');
   });
 
@@ -306,9 +339,13 @@ describe('normalizeJsonFeed URL policy', () => {
 
   it('uses the home page, then the fetch URL, as the base of an item without url', () => {
     const withHome = { version: '1.1', home_page_url: 'https://home.example/', items: [{ id: 'a' }] };
-    expect(normalizeJsonFeed(withHome, 'https://cdn.example/feed.json').articles[0]!.baseUrl).toBe('https://home.example/');
+    expect(normalizeJsonFeed(withHome, 'https://cdn.example/feed.json').articles[0]!.baseUrl).toBe(
+      'https://home.example/',
+    );
     const withoutHome = { version: '1.1', items: [{ id: 'a' }] };
-    expect(normalizeJsonFeed(withoutHome, 'https://cdn.example/feed.json').articles[0]!.baseUrl).toBe('https://cdn.example/feed.json');
+    expect(normalizeJsonFeed(withoutHome, 'https://cdn.example/feed.json').articles[0]!.baseUrl).toBe(
+      'https://cdn.example/feed.json',
+    );
   });
 });
 

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isWordPressPost, lacksEmbeds, normalizeWordPress, normalizeWordPressPost } from '../../../src/article/normalize-wordpress.js';
+import {
+  isWordPressPost,
+  lacksEmbeds,
+  normalizeWordPress,
+  normalizeWordPressPost,
+} from '../../../src/article/normalize-wordpress.js';
 
 const readWordPress = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/corpus/wordpress/${name}`, import.meta.url), 'utf8'));
@@ -10,9 +15,12 @@ const postModel = () => readWordPress(`${CORE}PostModel.json`);
 const postsCollection = () => readWordPress(`${CORE}PostsCollection.json`);
 const commentModel = () => readWordPress(`${CORE}CommentModel.json`);
 const commentsCollection = () => readWordPress(`${CORE}CommentsCollection.json`);
-const gullfoss = () => readWordPress('frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json');
+const gullfoss = () =>
+  readWordPress('frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json');
 const gullfossComments = () =>
-  readWordPress('frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60-comments.json');
+  readWordPress(
+    'frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60-comments.json',
+  );
 
 const GULLFOSS_UPLOADS = 'https://demo.worona.org/wp-content/uploads/2016/11/';
 
@@ -36,8 +44,16 @@ describe('isWordPressPost', () => {
 
   it('does not take other JSON for a post', () => {
     for (const doc of [
-      null, 42, 'post', [], postsCollection(), {}, { id: 4 }, { title: { rendered: 'No id' } },
-      { id: 4, title: 'not an object' }, { id: {}, title: { rendered: 'x' } },
+      null,
+      42,
+      'post',
+      [],
+      postsCollection(),
+      {},
+      { id: 4 },
+      { title: { rendered: 'No id' } },
+      { id: 4, title: 'not an object' },
+      { id: {}, title: { rendered: 'x' } },
       { id: 7, guid: { rendered: 'https://example.org/?p=7' } },
     ]) {
       expect(isWordPressPost(doc), JSON.stringify(doc)?.slice(0, 60)).toBe(false);
@@ -139,18 +155,34 @@ describe('normalizeWordPress', () => {
 
 describe('normalizeWordPressPost dates', () => {
   it('prefers date_gmt over the site-local date', () => {
-    const article = normalizeWordPressPost({ ...postModel(), date: '2017-02-14T10:00:00', date_gmt: '2017-02-14T00:00:00' });
+    const article = normalizeWordPressPost({
+      ...postModel(),
+      date: '2017-02-14T10:00:00',
+      date_gmt: '2017-02-14T00:00:00',
+    });
     expect(article.published?.toISOString()).toBe('2017-02-14T00:00:00.000Z');
   });
 
   it('falls back to the local date, read as UTC, when date_gmt is missing or unusable', () => {
-    const draft = normalizeWordPressPost({ ...postModel(), date: '2017-02-14T10:00:00', date_gmt: null, modified_gmt: 'soon', modified: '2017-02-15T08:30:00' });
+    const draft = normalizeWordPressPost({
+      ...postModel(),
+      date: '2017-02-14T10:00:00',
+      date_gmt: null,
+      modified_gmt: 'soon',
+      modified: '2017-02-15T08:30:00',
+    });
     expect(draft.published?.toISOString()).toBe('2017-02-14T10:00:00.000Z');
     expect(draft.modified?.toISOString()).toBe('2017-02-15T08:30:00.000Z');
   });
 
   it('has no date rather than an Invalid Date when neither is usable', () => {
-    const article = normalizeWordPressPost({ ...postModel(), date: '0000-00-00 00:00:00', date_gmt: '0000-00-00 00:00:00', modified: 7, modified_gmt: {} });
+    const article = normalizeWordPressPost({
+      ...postModel(),
+      date: '0000-00-00 00:00:00',
+      date_gmt: '0000-00-00 00:00:00',
+      modified: 7,
+      modified_gmt: {},
+    });
     expect(article.published).toBeUndefined();
     expect(article.modified).toBeUndefined();
   });
@@ -179,7 +211,9 @@ describe('normalizeWordPressPost with broken or hostile posts', () => {
       { code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.', data: { status: 403 } },
     ];
     expect(normalizeWordPressPost(post).image).toBeUndefined();
-    post._embedded['wp:featuredmedia'] = [{ code: 'rest_forbidden', source_url: `${GULLFOSS_UPLOADS}Iceland-test.jpg` }];
+    post._embedded['wp:featuredmedia'] = [
+      { code: 'rest_forbidden', source_url: `${GULLFOSS_UPLOADS}Iceland-test.jpg` },
+    ];
     expect(normalizeWordPressPost(post).image).toBeUndefined();
   });
 
@@ -206,7 +240,10 @@ describe('normalizeWordPressPost with broken or hostile posts', () => {
     expect(article.image?.srcset).toContain('Iceland-test-768x465.jpg 768w');
     // The next-largest avatar stands in for the unsafe one.
     expect(article.authors).toEqual([
-      { name: 'Alan Martin', avatar: 'https://secure.gravatar.com/avatar/eebc7d67bdc645559fd6634e0335a42b?s=48&d=mm&r=g' },
+      {
+        name: 'Alan Martin',
+        avatar: 'https://secure.gravatar.com/avatar/eebc7d67bdc645559fd6634e0335a42b?s=48&d=mm&r=g',
+      },
     ]);
 
     media.source_url = 'data:text/html,<script>alert(1)</script>';
@@ -215,7 +252,10 @@ describe('normalizeWordPressPost with broken or hostile posts', () => {
   });
 
   it('resolves a relative link against the URL the post was fetched from', () => {
-    const article = normalizeWordPressPost({ ...postModel(), link: '/?p=4' }, 'https://example.org/wp-json/wp/v2/posts/4');
+    const article = normalizeWordPressPost(
+      { ...postModel(), link: '/?p=4' },
+      'https://example.org/wp-json/wp/v2/posts/4',
+    );
     expect(article.url).toBe('https://example.org/?p=4');
   });
 

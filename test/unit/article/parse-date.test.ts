@@ -3,10 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from '../../../src/article/parse-date.js';
 
 const elasticFeed = JSON.parse(
-  readFileSync(new URL('../../fixtures/corpus/feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL(
+      '../../fixtures/corpus/feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json',
+      import.meta.url,
+    ),
+    'utf8',
+  ),
 );
 const wordPressPost = JSON.parse(
-  readFileSync(new URL('../../fixtures/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostModel.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL(
+      '../../fixtures/corpus/wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostModel.json',
+      import.meta.url,
+    ),
+    'utf8',
+  ),
 );
 
 const iso = (value: unknown, assumeUtc?: boolean) => parseFeedDate(value, { assumeUtc })?.toISOString();

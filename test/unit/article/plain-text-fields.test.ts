@@ -16,7 +16,8 @@ import { normalizeWordPressPost } from '../../../src/article/normalize-wordpress
 const corpus = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${path}`, import.meta.url), 'utf8'));
 const JSON_FEED_ORG = 'feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json';
-const GULLFOSS = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
+const GULLFOSS =
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 
 /** jsonfeed.org's feed with its first item's fields replaced. */
 function jsonFeedOrgWith(fields: (item: Record<string, string>) => Record<string, unknown>, feedFields = {}) {
@@ -33,7 +34,9 @@ describe('JSON Feed plain-text fields that hold markup', () => {
     const summary = articles[0]!.summary!;
     expect(summary.kind).toBe('text');
     expect(summary.value).toMatch(/^We — Manton Reece and Brent Simmons — have noticed that JSON has become/);
-    expect(summary.value).toContain('less prone to bugs. So we developed JSON Feed, a format similar to RSS and Atom but in JSON.');
+    expect(summary.value).toContain(
+      'less prone to bugs. So we developed JSON Feed, a format similar to RSS and Atom but in JSON.',
+    );
     expect(summary.value).not.toMatch(/[<>]|href|\n/);
   });
 
@@ -67,7 +70,9 @@ describe('JSON Feed plain-text fields that hold markup', () => {
       tags: ['<p>', 'List<String>'],
     }));
     expect(articles[0]!.title!.value).toBe('Use the <p> element, not two <br>');
-    expect(articles[0]!.summary!.value).toBe('Wrap quotes in `<blockquote>` and close them with `</blockquote>`; escape <code>.');
+    expect(articles[0]!.summary!.value).toBe(
+      'Wrap quotes in `<blockquote>` and close them with `</blockquote>`; escape <code>.',
+    );
     expect(articles[0]!.categories).toEqual(['<p>', 'List<String>']);
   });
 

@@ -7,8 +7,10 @@ const corpusDirectory = new URL('../../fixtures/corpus/', import.meta.url);
 const readCorpus = (path: string) => JSON.parse(readFileSync(new URL(path, corpusDirectory), 'utf8'));
 
 const CORE = 'wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__';
-const GULLFOSS = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
-const GULLFOSS_COMMENTS = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60-comments.json';
+const GULLFOSS =
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
+const GULLFOSS_COMMENTS =
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60-comments.json';
 const ELASTIC = 'feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json';
 const DARING_FIREBALL = 'feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_example_1.json';
 
@@ -40,7 +42,9 @@ describe('readArticles', () => {
 
   it('reads a single WordPress post, a posts collection and an embedded post', () => {
     expect(readArticles(readCorpus(`${CORE}PostModel.json`)).articles.map((article) => article.id)).toEqual(['4']);
-    expect(readArticles(readCorpus(`${CORE}PostsCollection.json`)).articles.map((article) => article.id)).toEqual(['4']);
+    expect(readArticles(readCorpus(`${CORE}PostsCollection.json`)).articles.map((article) => article.id)).toEqual([
+      '4',
+    ]);
     const gullfoss = readArticles(readCorpus(GULLFOSS));
     expect(gullfoss.format).toBe('wordpress');
     expect(gullfoss.articles[0]!.authors[0]!.name).toBe('Alan Martin');
@@ -53,7 +57,9 @@ describe('readArticles', () => {
   });
 
   it('reads a JSON Feed whose items is null as a feed with no articles', () => {
-    expect(readArticles({ version: 'https://jsonfeed.org/version/1.1', title: 'Empty', items: null }).articles).toEqual([]);
+    expect(readArticles({ version: 'https://jsonfeed.org/version/1.1', title: 'Empty', items: null }).articles).toEqual(
+      [],
+    );
   });
 
   it('passes the fetch URL on as the base for relative URLs', () => {
@@ -86,8 +92,14 @@ describe('readArticles', () => {
   });
 
   it('passes on the message of a WordPress error as plain text', () => {
-    const error = notAFeedError({ code: 'rest_post_invalid_id', message: 'Invalid post <b>ID</b>.', data: { status: 404 } });
-    expect(error.message).toBe('WordPress answered with an error instead of posts: Invalid post ID. (rest_post_invalid_id)');
+    const error = notAFeedError({
+      code: 'rest_post_invalid_id',
+      message: 'Invalid post <b>ID</b>.',
+      data: { status: 404 },
+    });
+    expect(error.message).toBe(
+      'WordPress answered with an error instead of posts: Invalid post ID. (rest_post_invalid_id)',
+    );
   });
 });
 
@@ -103,19 +115,23 @@ describe('selectArticle', () => {
   });
 
   it('finds an item by its id', () => {
-    expect(selectArticle(daringFireball, 'https://daringfireball.net/linked/2020/01/20/instagram-for-win95')?.title?.value).toBe(
-      'Instagram for Windows 95',
-    );
+    expect(
+      selectArticle(daringFireball, 'https://daringfireball.net/linked/2020/01/20/instagram-for-win95')?.title?.value,
+    ).toBe('Instagram for Windows 95');
   });
 
   it('finds an item without id by its permalink', () => {
-    const item = 'https://www.influxdata.com/blog/influxdb-markedly-elasticsearch-in-time-series-data-metrics-benchmark';
-    expect(selectArticle(elastic, item)?.title?.value).toBe('InfluxDB vs. Elasticsearch for Time Series Data & Metrics Benchmark');
+    const item =
+      'https://www.influxdata.com/blog/influxdb-markedly-elasticsearch-in-time-series-data-metrics-benchmark';
+    expect(selectArticle(elastic, item)?.title?.value).toBe(
+      'InfluxDB vs. Elasticsearch for Time Series Data & Metrics Benchmark',
+    );
   });
 
   it('finds an item by its permalink written differently: case, trailing slash, fragment', () => {
     expect(
-      selectArticle(daringFireball, 'HTTPS://DaringFireball.net/linked/2020/01/20/instagram-for-win95/#comments')?.title?.value,
+      selectArticle(daringFireball, 'HTTPS://DaringFireball.net/linked/2020/01/20/instagram-for-win95/#comments')?.title
+        ?.value,
     ).toBe('Instagram for Windows 95');
     expect(selectArticle(elastic, 'https://example.com/')?.title?.value).toBe('Fake item');
     expect(selectArticle(wordPress, 'https://demo.worona.org/the-beauties-of-gullfoss')?.id).toBe('60');
@@ -132,7 +148,9 @@ describe('selectArticle', () => {
     expect(selectArticle(wordPress, '61')).toBeUndefined();
     expect(selectArticle(wordPress, 'gullfoss')).toBeUndefined();
     expect(selectArticle(daringFireball, 'https://daringfireball.net/linked/2020/01/20/')).toBeUndefined();
-    expect(selectArticle(daringFireball, 'http://daringfireball.net/linked/2020/01/20/instagram-for-win95')).toBeUndefined();
+    expect(
+      selectArticle(daringFireball, 'http://daringfireball.net/linked/2020/01/20/instagram-for-win95'),
+    ).toBeUndefined();
   });
 
   it('prefers an exact match to a URL that only normalizes to the same', () => {

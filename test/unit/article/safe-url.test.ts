@@ -39,7 +39,9 @@ describe('safeUrl', () => {
   it('allows data: image URLs for media only', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     expect(safeUrl(png, undefined, 'media')).toBe(png);
-    expect(safeUrl('data:image/svg+xml,%3Csvg%3E%3C/svg%3E', undefined, 'media')).toBe('data:image/svg+xml,%3Csvg%3E%3C/svg%3E');
+    expect(safeUrl('data:image/svg+xml,%3Csvg%3E%3C/svg%3E', undefined, 'media')).toBe(
+      'data:image/svg+xml,%3Csvg%3E%3C/svg%3E',
+    );
     expect(safeUrl(png, undefined, 'link')).toBeUndefined();
     expect(safeUrl('data:image/x-icon;base64,AAAA', undefined, 'media')).toBeUndefined();
   });
@@ -76,14 +78,17 @@ describe('safeSrcset', () => {
   });
 
   it('keeps a URL with commas in it whole', () => {
-    expect(safeSrcset('https://res.example/w_400,h_300/photo.jpg 400w,https://res.example/w_800,h_600/photo.jpg 800w')).toBe(
-      'https://res.example/w_400,h_300/photo.jpg 400w, https://res.example/w_800,h_600/photo.jpg 800w',
-    );
+    expect(
+      safeSrcset('https://res.example/w_400,h_300/photo.jpg 400w,https://res.example/w_800,h_600/photo.jpg 800w'),
+    ).toBe('https://res.example/w_400,h_300/photo.jpg 400w, https://res.example/w_800,h_600/photo.jpg 800w');
   });
 
   it('drops script and data candidates and keeps the rest', () => {
     expect(
-      safeSrcset('javascript:alert(1) 1x, https://cdn.example/a.jpg 2x, data:image/png;base64,AAAA 3x, vbscript:x 4x', BASE),
+      safeSrcset(
+        'javascript:alert(1) 1x, https://cdn.example/a.jpg 2x, data:image/png;base64,AAAA 3x, vbscript:x 4x',
+        BASE,
+      ),
     ).toBe('https://cdn.example/a.jpg 2x');
   });
 

@@ -8,7 +8,8 @@ const readCorpus = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${path}`, import.meta.url), 'utf8'));
 const firstArticle = (path: string) => readArticles(readCorpus(path)).articles[0]!;
 
-const GULLFOSS = 'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
+const GULLFOSS =
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json';
 const DARING_FIREBALL = 'feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_example_1.json';
 const FULL_1_1 = 'feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json';
 
@@ -62,7 +63,10 @@ describe('articleStructuredData', () => {
   });
 
   it('leaves out the author link when it is not a web page', () => {
-    const data = articleStructuredData({ ...minimalArticle, authors: [{ name: 'Editor', url: 'mailto:editor@example.org' }] });
+    const data = articleStructuredData({
+      ...minimalArticle,
+      authors: [{ name: 'Editor', url: 'mailto:editor@example.org' }],
+    });
     expect(data.author).toEqual([{ '@type': 'Person', name: 'Editor' }]);
   });
 
@@ -76,7 +80,9 @@ describe('serializeJsonLd', () => {
     const data = { headline: '</script><script>alert(1)</script><!--' };
     const json = serializeJsonLd(data);
     expect(json).not.toMatch(/[<>]/);
-    expect(json).toBe('{"headline":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003c!--"}');
+    expect(json).toBe(
+      '{"headline":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003c!--"}',
+    );
     expect(JSON.parse(json)).toEqual(data);
   });
 

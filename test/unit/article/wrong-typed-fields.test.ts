@@ -11,12 +11,23 @@ import { normalizeJsonFeed } from '../../../src/article/normalize-json-feed.js';
 import { normalizeWordPress } from '../../../src/article/normalize-wordpress.js';
 import { readArticle } from '../../../src/article/read-articles.js';
 import {
-  brokenCopies, fieldPaths, jsonFeedItemAffects, withField, wordPressPostAffects, WRONG_VALUES, type Json,
+  brokenCopies,
+  fieldPaths,
+  jsonFeedItemAffects,
+  withField,
+  wordPressPostAffects,
+  WRONG_VALUES,
+  type Json,
 } from '../../support/wrong-typed-fields.js';
 
-const corpus = (name: string): Json => JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
-const FULL_FEED = corpus('feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json') as { items: Json[] } & Record<string, Json>;
-const POST_60 = corpus('wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json');
+const corpus = (name: string): Json =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
+const FULL_FEED = corpus('feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json') as {
+  items: Json[];
+} & Record<string, Json>;
+const POST_60 = corpus(
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json',
+);
 const BASE = 'https://sample-json-feed.com/feed.json';
 
 /** The model's invariants, whatever the input: real dates, text with text in it, names, absolute media URLs. */
@@ -25,7 +36,8 @@ function expectWellFormed(article: Article, name: string): void {
     if (date !== undefined) expect(Number.isNaN(date.getTime()), `${name}: a valid date`).toBe(false);
   }
   for (const text of [article.title, article.summary, article.content]) {
-    if (text !== undefined) expect(typeof text.value === 'string' && text.value.trim() !== '', `${name}: text`).toBe(true);
+    if (text !== undefined)
+      expect(typeof text.value === 'string' && text.value.trim() !== '', `${name}: text`).toBe(true);
   }
   for (const author of article.authors) expect(typeof author.name, `${name}: author name`).toBe('string');
   for (const term of [...article.categories, ...article.tags]) expect(typeof term, `${name}: term`).toBe('string');
@@ -48,7 +60,9 @@ describe('JSON Feed items with a field of the wrong type', () => {
   const copies = brokenCopies(item!, fieldPaths(item!, 4), jsonFeedItemAffects);
 
   it('the intact item fills every field the model has, so a dropped field shows', () => {
-    expect(intact.title && intact.summary && intact.content && intact.image && intact.published && intact.modified).toBeTruthy();
+    expect(
+      intact.title && intact.summary && intact.content && intact.image && intact.published && intact.modified,
+    ).toBeTruthy();
     expect(intact.authors).toHaveLength(1);
     expect(copies.length).toBeGreaterThan(200);
   });
@@ -64,7 +78,8 @@ describe('JSON Feed items with a field of the wrong type', () => {
 
   it('an unparseable date leaves the date out', () => {
     for (const value of ['not a date', '2024-02-30T25:61:00Z', '', 42, {}, null]) {
-      const article = normalizeJsonFeed(feedWith(withField(item!, ['date_published'], value as Json)), BASE).articles[0]!;
+      const article = normalizeJsonFeed(feedWith(withField(item!, ['date_published'], value as Json)), BASE)
+        .articles[0]!;
       expect(article.published, JSON.stringify(value)).toBeUndefined();
     }
   });

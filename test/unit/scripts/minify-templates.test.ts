@@ -34,7 +34,9 @@ describe('minifyCssText', () => {
 
   it('keeps "and" between media features, and the space before a feature', () => {
     expect(
-      minifyCssText('@media (min-width: 40em) and (prefers-reduced-motion: reduce) {\n  :host { transition: none; }\n}'),
+      minifyCssText(
+        '@media (min-width: 40em) and (prefers-reduced-motion: reduce) {\n  :host { transition: none; }\n}',
+      ),
     ).toBe('@media (min-width:40em) and (prefers-reduced-motion:reduce){:host{transition:none}}');
   });
 
@@ -45,7 +47,9 @@ describe('minifyCssText', () => {
     expect(minifyCssText(`q::after { content: ' : { } , '; }`)).toBe(`q::after{content:' : { } , '}`);
     // An apostrophe inside a comment does not open a string.
     expect(minifyCssText(`/* the reader's text */ p { margin: 0 }`)).toBe(' p{margin:0}');
-    expect(minifyCssText(`/* it's */ a { margin: 1px/**/2px } /* 'x' */ b { content: 'y' }`)).toBe(` a{margin:1px 2px}b{content:'y'}`);
+    expect(minifyCssText(`/* it's */ a { margin: 1px/**/2px } /* 'x' */ b { content: 'y' }`)).toBe(
+      ` a{margin:1px 2px}b{content:'y'}`,
+    );
   });
 
   it('keeps a space at either end: a piece between two ${} may start or end with a combinator', () => {
@@ -62,9 +66,9 @@ describe('minifyCssText', () => {
 
 describe('minifyHtmlText', () => {
   it('turns a run of whitespace that spans lines into the one space it renders as', () => {
-    expect(minifyHtmlText('<p>\n      <span class="visually-hidden">Error:</span> \n  Fill in\n    your name\n</p>')).toBe(
-      '<p> <span class="visually-hidden">Error:</span> Fill in your name </p>',
-    );
+    expect(
+      minifyHtmlText('<p>\n      <span class="visually-hidden">Error:</span> \n  Fill in\n    your name\n</p>'),
+    ).toBe('<p> <span class="visually-hidden">Error:</span> Fill in your name </p>');
   });
 
   it('keeps the space between inline elements and text on one line, as written', () => {
@@ -77,6 +81,8 @@ describe('minifyHtmlText', () => {
   });
 
   it('keeps attributes that span lines apart', () => {
-    expect(minifyHtmlText('<textarea\n  part="input"\n  rows="8"\n></textarea>')).toBe('<textarea part="input" rows="8" ></textarea>');
+    expect(minifyHtmlText('<textarea\n  part="input"\n  rows="8"\n></textarea>')).toBe(
+      '<textarea part="input" rows="8" ></textarea>',
+    );
   });
 });

@@ -56,7 +56,7 @@ function descendants(pid: number): { pid: number; program: string }[] {
   }
   const found: number[] = [];
   const queue = [pid];
-  while (queue.length) for (const child of children.get(queue.shift()!) ?? []) queue.push(child), found.push(child);
+  while (queue.length) for (const child of children.get(queue.shift()!) ?? []) (queue.push(child), found.push(child));
   return found.map((child) => ({ pid: child, program: commandLine(child).split('/').pop()! }));
 }
 
@@ -96,7 +96,9 @@ afterEach(() => {
 describe('the WebKit launcher of the browser tests', () => {
   test('starts its own Xvfb and WebKitWebDriver, and stopping the run stops both before it returns', async () => {
     const child = await startLauncher();
-    const helpers = descendants(child.pid!).filter(({ program }) => program === 'Xvfb' || program === 'WebKitWebDriver');
+    const helpers = descendants(child.pid!).filter(
+      ({ program }) => program === 'Xvfb' || program === 'WebKitWebDriver',
+    );
     expect(helpers.map(({ program }) => program).sort()).toEqual(['WebKitWebDriver', 'Xvfb']);
 
     child.stdin.write('stop\n');
@@ -116,10 +118,14 @@ describe('the WebKit launcher of the browser tests', () => {
 
   test('two runs side by side each get their own display and driver port', async () => {
     const children = await Promise.all([startLauncher(), startLauncher()]);
-    const drivers = children.map((child) => descendants(child.pid!).find(({ program }) => program === 'WebKitWebDriver')!.pid);
+    const drivers = children.map(
+      (child) => descendants(child.pid!).find(({ program }) => program === 'WebKitWebDriver')!.pid,
+    );
     const ports = drivers.map((pid) => /--port=(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))![1]);
     const displays = drivers.map((pid) =>
-      readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((entry) => entry.startsWith('DISPLAY=')),
+      readFileSync(`/proc/${pid}/environ`, 'utf8')
+        .split('\0')
+        .find((entry) => entry.startsWith('DISPLAY=')),
     );
     expect(new Set(ports).size).toBe(2);
     expect(displays.every(Boolean)).toBe(true);
@@ -129,7 +135,11 @@ describe('the WebKit launcher of the browser tests', () => {
 
 describe('choosing the engines of a browser-test run', () => {
   const checkBrowsers = (browsers: string) =>
-    spawnSync(process.execPath, ['scripts/check-browsers.js'], { cwd: root, env: { ...process.env, BROWSERS: browsers }, encoding: 'utf8' });
+    spawnSync(process.execPath, ['scripts/check-browsers.js'], {
+      cwd: root,
+      env: { ...process.env, BROWSERS: browsers },
+      encoding: 'utf8',
+    });
 
   test('BROWSERS=webkit runs WebKit alone, and it is installed', () => {
     expect(checkBrowsers('webkit').status).toBe(0);

@@ -9,16 +9,31 @@ import { normalizeJsonFeed } from '../../../src/article/normalize-json-feed.js';
 import { normalizeWordPress } from '../../../src/article/normalize-wordpress.js';
 import { readArticle } from '../../../src/article/read-articles.js';
 
-const corpus = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
+const corpus = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
 const SPEC_FEED = corpus('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json');
-const POST_MODEL = corpus('wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostModel.json');
+const POST_MODEL = corpus(
+  'wordpress/WordPress__wordpress-develop__tests__qunit__fixtures__wp-api-generated__PostModel.json',
+);
 
 const POLLUTION: Record<string, unknown> = {
-  title: 'Polluted', summary: 'Polluted', content_html: '<b>Polluted</b>', image: 'https://attacker.example/a.png',
-  author: { name: 'Polluted' }, authors: [{ name: 'Polluted' }], tags: ['Polluted'], language: 'xx',
-  excerpt: { rendered: 'Polluted' }, _embedded: { author: [{ name: 'Polluted' }] }, link: 'https://attacker.example/',
-  rendered: 'Polluted', protected: true, version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'polluted', title: 'Polluted' }],
-  code: 'polluted', message: 'Polluted',
+  title: 'Polluted',
+  summary: 'Polluted',
+  content_html: '<b>Polluted</b>',
+  image: 'https://attacker.example/a.png',
+  author: { name: 'Polluted' },
+  authors: [{ name: 'Polluted' }],
+  tags: ['Polluted'],
+  language: 'xx',
+  excerpt: { rendered: 'Polluted' },
+  _embedded: { author: [{ name: 'Polluted' }] },
+  link: 'https://attacker.example/',
+  rendered: 'Polluted',
+  protected: true,
+  version: 'https://jsonfeed.org/version/1.1',
+  items: [{ id: 'polluted', title: 'Polluted' }],
+  code: 'polluted',
+  message: 'Polluted',
 };
 const prototype = Object.prototype as Record<string, unknown>;
 function pollute(): void {
@@ -43,7 +58,9 @@ describe('reading feeds on a page that wrote to Object.prototype', () => {
 
   it('takes no JSON for a feed because of inherited fields', () => {
     pollute();
-    expect(() => readArticle({ hello: 1 })).toThrow(/Expected a JSON Feed or WordPress posts but got JSON without feed items/);
+    expect(() => readArticle({ hello: 1 })).toThrow(
+      /Expected a JSON Feed or WordPress posts but got JSON without feed items/,
+    );
   });
 
   it('copies own fields into an object with no prototype, and nothing else', () => {

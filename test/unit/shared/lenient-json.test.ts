@@ -55,7 +55,10 @@ describe('parseLenientJson', () => {
 
   for (const [engine, make] of [
     ['a RangeError (V8 before 7.6, JavaScriptCore)', () => new RangeError('Maximum call stack size exceeded.')],
-    ['an InternalError (SpiderMonkey)', () => Object.assign(new Error('too much recursion'), { name: 'InternalError' })],
+    [
+      'an InternalError (SpiderMonkey)',
+      () => Object.assign(new Error('too much recursion'), { name: 'InternalError' }),
+    ],
   ] as const) {
     it(`reads the article of a feed nested a million levels deep in an unused field, where the parser throws ${engine}`, () => {
       stubShallowParser(10_000, make);

@@ -5,7 +5,9 @@ import { decodeEntities, textFromHtml } from '../../../src/shared/plain-text.js'
 const corpus = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/corpus/${path}`, import.meta.url), 'utf8'));
 const elasticFeed = corpus('feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_elastic_1.1.json');
-const gullfossPost = corpus('wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json');
+const gullfossPost = corpus(
+  'wordpress/frontity__frontity__packages__wp-source__src__libraries__schemas____tests____mocks__post-60.json',
+);
 
 describe('decodeEntities', () => {
   it('shows the dash a WordPress-made feed title encodes as &#8211;', () => {
@@ -20,7 +22,9 @@ describe('decodeEntities', () => {
 
   it('decodes the named references feed titles use', () => {
     expect(
-      decodeEntities('&amp;&lt;&gt;&quot;&apos;&nbsp;&hellip;&mdash;&ndash;&lsquo;&rsquo;&ldquo;&rdquo;&laquo;&raquo;&copy;&reg;&trade;'),
+      decodeEntities(
+        '&amp;&lt;&gt;&quot;&apos;&nbsp;&hellip;&mdash;&ndash;&lsquo;&rsquo;&ldquo;&rdquo;&laquo;&raquo;&copy;&reg;&trade;',
+      ),
     ).toBe('&<>"\'\u00a0\u2026\u2014\u2013\u2018\u2019\u201c\u201d\u00ab\u00bb\u00a9\u00ae\u2122');
   });
 
@@ -50,9 +54,11 @@ describe('decodeEntities', () => {
 describe('textFromHtml', () => {
   it('gives the readable text of a real WordPress post, paragraphs kept apart', () => {
     const text = textFromHtml(gullfossPost.content.rendered);
-    expect(text.startsWith(
-      'Gullfoss is a waterfall located in the canyon of the Hvítá river in southwest Iceland. Gullfoss is one of the most popular tourist attractions in Iceland.',
-    )).toBe(true);
+    expect(
+      text.startsWith(
+        'Gullfoss is a waterfall located in the canyon of the Hvítá river in southwest Iceland. Gullfoss is one of the most popular tourist attractions in Iceland.',
+      ),
+    ).toBe(true);
     expect(text).toContain('An iconic waterfall of Iceland Gullfoss, an iconic waterfall of Iceland.');
     expect(text).not.toMatch(/[<>]|\s{2}|iframe|href/);
   });
@@ -78,7 +84,9 @@ describe('textFromHtml', () => {
   });
 
   it('drops the bodies of script and style elements and comments', () => {
-    expect(textFromHtml('Title<script>alert("x")</script><style>p { color: red }</style><!-- note -->!')).toBe('Title!');
+    expect(textFromHtml('Title<script>alert("x")</script><style>p { color: red }</style><!-- note -->!')).toBe(
+      'Title!',
+    );
     expect(textFromHtml('Title<!-- unclosed comment')).toBe('Title');
   });
 

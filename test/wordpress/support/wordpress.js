@@ -46,13 +46,16 @@ export const consoleErrors = {
  */
 export async function wordpressSite() {
   const file = join(dataDir, 'site.json');
-  const hint = 'run the tests with npm run test:wordpress, which starts the test WordPress (see CONTRIBUTING.md, "Testing against a real WordPress")';
+  const hint =
+    'run the tests with npm run test:wordpress, which starts the test WordPress (see CONTRIBUTING.md, "Testing against a real WordPress")';
   if (!existsSync(file)) throw new Error(`No test WordPress: ${file} is missing; ${hint}`);
   const site = JSON.parse(readFileSync(file, 'utf8'));
   const { origin } = new URL(site.url);
   // Written as sites without pretty permalinks write them: `/?rest_route=/wp/v2/posts/4`, slashes and all.
   const rest = (route, params = {}) =>
-    `${origin}/?rest_route=${route}${Object.entries(params).map(([name, value]) => `&${name}=${encodeURIComponent(value)}`).join('')}`;
+    `${origin}/?rest_route=${route}${Object.entries(params)
+      .map(([name, value]) => `&${name}=${encodeURIComponent(value)}`)
+      .join('')}`;
   const admin = `Basic ${Buffer.from(`${site.admin.user}:${site.admin.applicationPassword}`).toString('base64')}`;
   const getJson = async (url, headers = {}) => {
     const response = await fetch(url, { headers });
@@ -79,7 +82,10 @@ export async function wordpressSite() {
     /** A published post found by its slug (the example theme's post: `server-rendered-comment-form`). */
     postBySlug: async (slug) => {
       const [post] = await getJson(rest('/wp/v2/posts', { slug, _fields: 'id,slug,link' }));
-      assert.ok(post, `no post ${slug} in the test WordPress: run scripts/wordpress.sh start again (it installs the example theme and its post)`);
+      assert.ok(
+        post,
+        `no post ${slug} in the test WordPress: run scripts/wordpress.sh start again (it installs the example theme and its post)`,
+      );
       return post;
     },
     getJson,
@@ -87,14 +93,20 @@ export async function wordpressSite() {
     publicComments: (postId) => getJson(rest('/wp/v2/comments', { post: postId, per_page: 100 })),
     /** A POST to a REST route as the admin (application password), such as a change to a user. */
     adminPost: async (route, body) => {
-      const response = await fetch(rest(route), { method: 'POST', headers: { Authorization: admin, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(rest(route), {
+        method: 'POST',
+        headers: { Authorization: admin, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await response.text();
       assert.ok(response.ok, `POST ${route}: ${response.status} ${text.slice(0, 300)}`);
       return JSON.parse(text);
     },
     /** Every comment on a post, held ones too, with author emails (as the admin, with an application password). */
     allComments: (postId) =>
-      getJson(rest('/wp/v2/comments', { post: postId, status: 'all', context: 'edit', per_page: 100 }), { Authorization: admin }),
+      getJson(rest('/wp/v2/comments', { post: postId, status: 'all', context: 'edit', per_page: 100 }), {
+        Authorization: admin,
+      }),
   };
 }
 
@@ -110,14 +122,19 @@ export function reader(name) {
 /** A comment text no earlier run has posted. */
 export const uniqueText = (text) => `${text} (${run})`;
 
-const types = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.html': 'text/html; charset=utf-8' };
+const types = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+};
 
 /**
  * A page server on 127.0.0.1 (a port of its own, so another origin than WordPress):
  * `/dist/*` is the built bundle, and `page(body)` makes a page that loads it.
  */
 export async function startPageServer() {
-  if (!existsSync(join(dist, 'news-widgets.js'))) throw new Error('dist/news-widgets.js is missing: run `npm run build` (npm run test:wordpress does)');
+  if (!existsSync(join(dist, 'news-widgets.js')))
+    throw new Error('dist/news-widgets.js is missing: run `npm run build` (npm run test:wordpress does)');
   const pages = new Map();
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
@@ -216,7 +233,9 @@ export async function recordFormEvents(page) {
   await page.evaluate(() => {
     window.commentFormEvents = [];
     for (const type of ['comment-form-success', 'comment-form-error']) {
-      document.addEventListener(type, (event) => window.commentFormEvents.push({ type, status: event.status, reason: event.reason }));
+      document.addEventListener(type, (event) =>
+        window.commentFormEvents.push({ type, status: event.status, reason: event.reason }),
+      );
     }
   });
   return () => page.evaluate(() => window.commentFormEvents);
