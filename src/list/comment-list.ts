@@ -28,6 +28,7 @@ import { buildThread } from './comment-thread.js';
 import { OwnComments } from './own-comments.js';
 import type { CommentOrder } from './listed-comment.js';
 import { readOrder, rememberOrder } from './comment-order.js';
+import { NearViewport } from './near-viewport.js';
 import { PermalinkFollower } from './permalink.js';
 import { DateLabels } from './relative-date.js';
 import { ReplyPlacement, type ReplyTarget } from './reply-placement.js';
@@ -140,8 +141,7 @@ export class CommentListElement extends LitElement {
     cancelText: () => this.#text('cancelReply'),
     cancelled: () => this.#cancelReply(),
   });
-  #visibility: IntersectionObserver | undefined;
-  #near = false;
+  #viewport = new NearViewport(this);
   /** The reader's own comments: held ones from storage, and ones posted in this page view. */
   #own = new OwnComments(this);
   #permalink = new PermalinkFollower(
@@ -180,16 +180,7 @@ export class CommentListElement extends LitElement {
     if (this.#server) return;
     this.#permalink.follow();
     // Nothing is fetched until the list is near the viewport, unless the address asks for a comment.
-    this.#visibility = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.#near = true;
-        this.#visibility?.disconnect();
-        this.requestUpdate();
-      },
-      { rootMargin: '600px 0px' },
-    );
-    this.#visibility.observe(this);
+    this.#viewport.watch();
   }
 
   override disconnectedCallback(): void {
@@ -197,7 +188,6 @@ export class CommentListElement extends LitElement {
     document.removeEventListener('comment-form-success', this.#onPosted);
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('click', this.#onServerReplyClick);
-    this.#visibility?.disconnect();
   }
 
   /** The form this list moves for replies: its own `<comment-form>` child (anywhere in a theme's thread, where it moves in the DOM). */
@@ -230,7 +220,7 @@ export class CommentListElement extends LitElement {
     this.#revealed = Math.min(loaded, Math.min(this.#revealed, loaded) + REVEAL_STEP);
     const endpoint = this.#endpoint;
     const postId = this.#postId;
-    if (!endpoint || !postId || !(this.#near || this.#permalink.wanted)) return;
+    if (!endpoint || !postId || !(this.#viewport.near || this.#permalink.wanted)) return;
     const current = this.#pages.settings;
     const perPage = Math.min(100, Math.max(1, Math.trunc(this.perPage) || 20));
     if (
