@@ -97,6 +97,8 @@ export class CommentLifecycle implements ReactiveController {
   readonly #store: () => CommentStore;
   readonly #drafts: DraftKeeper;
   #keyInputs = '';
+  /** The key was worked out without a post id: the post is still to be learned, the comment is the same. */
+  #postUnknown = false;
   #keyMemo = '';
   #restoring = 0;
   #restored: Promise<void> = Promise.resolve();
@@ -150,7 +152,7 @@ export class CommentLifecycle implements ReactiveController {
   hostUpdate(): void {
     const place = this.#options.place();
     const key = place && this.#keyFor(place);
-    if (key && key !== this.key) this.#switchTo(key);
+    if (key && key !== this.key) this.#switchTo(key, place.postId === undefined);
   }
 
   /** The reader came to the form (focused it): the code that sends is fetched now, if it is not here yet. */
@@ -264,10 +266,21 @@ export class CommentLifecycle implements ReactiveController {
   }
 
   /** The comment belongs somewhere new (or is placed for the first time): its own draft, its own outbox. */
-  #switchTo(key: string): void {
-    // What was typed goes under the key it was typed for.
+  #switchTo(key: string, postUnknown: boolean): void {
+    // What was typed goes under the key it was typed for: the save reads the key before the
+    // switch, so it completes under the old key whenever it lands.
     this.#drafts.flushNow();
+    if (this.key && !this.#postUnknown) {
+      // Another place (a reply, or back from one): the box shows that place's own draft, or
+      // nothing. Text typed before the place was known (no key yet, or a post id still to
+      // come from a wrapped form) is the same comment: it stays in the box.
+      this.fields = { ...this.fields, content: '' };
+      this.draftRestored = false;
+      this.#drafts.otherVersion = undefined;
+      if (this.status === 'draftRestored' || this.status === 'draftDiscarded') this.status = '';
+    }
     this.key = key;
+    this.#postUnknown = postUnknown;
     this.#restored = this.#restore(key);
     this.#scheduleOutbox(0);
   }
@@ -351,10 +364,13 @@ export class CommentLifecycle implements ReactiveController {
         this.draftRestored = false;
         // Confirmed: now, and only now, the draft goes. Text typed while the comment was on
         // its way is a new draft, not part of this comment: it stays, and is saved again.
-        const typedSince = normalizeCommentFields(this.fields).content !== submission.fields.content;
-        if (!typedSince) this.fields = { ...this.fields, content: '' };
+        // The form moved elsewhere meanwhile (a reply, or back from one): the box holds another
+        // draft, and the sent one goes only if nothing was typed into it since.
+        const here = submission.draftKey === this.key;
+        const typedSince = here && normalizeCommentFields(this.fields).content !== submission.fields.content;
+        if (here && !typedSince) this.fields = { ...this.fields, content: '' };
         void this.#drafts
-          .delete(submission.draftKey)
+          .delete(submission.draftKey, here ? undefined : submission.fields.content)
           .then(() => typedSince && this.#drafts.contentChanged(this.fields.content));
         // A duplicate answer does not say whether the first copy was held for moderation.
         this.status = result.status === 'approved' ? 'posted' : result.status;

@@ -145,14 +145,20 @@ export class DraftKeeper {
     else this.#identityTimer = setTimeout(this.#flushIdentity, DRAFT_SAVE_DELAY_MS);
   }
 
-  /** Deletes the draft under `key` (the server confirmed its comment); a write still waiting for it is dropped. */
-  async delete(key: string): Promise<void> {
+  /**
+   * Deletes the draft under `key` (the server confirmed its comment); a write still waiting
+   * for it is dropped. With `sent`, the draft of a key the form has left: deleted only if it
+   * still holds the text sent, so that text typed after it is kept.
+   */
+  async delete(key: string, sent?: string): Promise<void> {
     if (key === this.#key()) {
       clearTimeout(this.#timer);
       this.#pendingContent = undefined;
     }
     await this.#writing;
-    await this.#store().drafts.delete(key);
+    const { drafts } = this.#store();
+    if (sent !== undefined && (await drafts.get(key))?.content.trim() !== sent) return;
+    await drafts.delete(key);
   }
 
   /** The reader discards the draft: this tab's text and the other version alike. */

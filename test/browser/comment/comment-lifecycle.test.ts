@@ -99,6 +99,36 @@ describe('CommentLifecycle: the draft', () => {
     });
   });
 
+  it('switching to a reply and back shows each place’s own draft, and what was just typed is kept under the place it was typed for', async () => {
+    const page = await openPage();
+    const topLevel = { ...place };
+    type(page.comment, { content: 'A top-level comment' });
+    await waitUntil(async () => (await draftOf(page.store)) === 'A top-level comment', 'the draft is not saved');
+    // To a reply: the box empties (the reply has no draft yet).
+    place = { ...topLevel, parent: '7' };
+    page.host.requestUpdate();
+    await page.host.updateComplete;
+    expect(page.comment.fields.content).to.equal('');
+    // Typed, and switched back at once: the save still waiting lands under the reply.
+    type(page.comment, { content: 'Half a reply' });
+    place = topLevel;
+    page.host.requestUpdate();
+    await page.host.updateComplete;
+    await waitUntil(() => page.comment.fields.content === 'A top-level comment', 'the top-level draft is not back');
+    expect(page.comment.key).to.equal(draftKey(topLevel));
+    await waitUntil(
+      async () => (await page.store.drafts.get(draftKey({ ...topLevel, parent: '7' })))?.content === 'Half a reply',
+      'the reply is not kept under its own key',
+    );
+    expect(await draftOf(page.store)).to.equal('A top-level comment');
+    // Back to the reply: its text is back.
+    place = { ...topLevel, parent: '7' };
+    page.host.requestUpdate();
+    await page.host.updateComplete;
+    await waitUntil(() => page.comment.fields.content === 'Half a reply', 'the reply draft is not back');
+    expect(page.comment.draftRestored).to.equal(true);
+  });
+
   it('waits for where the comment belongs before it reads or writes a draft, then keeps what was typed under it', async () => {
     let known = false;
     const page = await openPage({ placed: () => (known ? place : undefined) });

@@ -108,6 +108,33 @@ describe('<comment-list> replies and the reader’s own comment', () => {
     );
   });
 
+  it('a reply’s text and the top-level comment’s stay apart: Cancel shows the top-level draft, Reply brings the reply back, and both survive a reload', async () => {
+    const box = (form: CommentFormElement) => formPart(form, '#content') as HTMLTextAreaElement;
+    const first = await mountWithForm();
+    await whenShown(first.list, 2);
+    await fill(first.form, { content: 'My own comment.' });
+    $(first.list, '#reply-2')!.click();
+    await waitUntil(() => first.form.shadowRoot!.activeElement?.id === 'content', 'the comment box is focused');
+    await first.form.updateComplete;
+    expect(box(first.form).value).to.equal('', 'the reply starts empty');
+    await sendKeys({ type: 'Half a reply' });
+    $(first.list, '[part~="cancel-reply"]')!.click();
+    await waitUntil(() => box(first.form).value === 'My own comment.', 'the top-level draft is back after Cancel');
+    $(first.list, '#reply-2')!.click();
+    await waitUntil(() => box(first.form).value === 'Half a reply', 'the reply is back');
+
+    // A reload while replying: both drafts are there.
+    await sendKeys({ type: ', and more' });
+    unmountAll();
+    const again = await mountWithForm();
+    await whenShown(again.list, 2);
+    await waitUntil(() => box(again.form).value === 'My own comment.', 'the top-level draft after the reload');
+    $(again.list, '#reply-2')!.click();
+    await waitUntil(() => box(again.form).value === 'Half a reply, and more', 'the reply after the reload');
+    $(again.list, '[part~="cancel-reply"]')!.click();
+    await waitUntil(() => box(again.form).value === 'My own comment.', 'the top-level draft once more');
+  });
+
   it('a reply posted from the list lands with its parent and shows under that comment at once, focused', async () => {
     const { list, form } = await mountWithForm();
     await whenShown(list, 2);
