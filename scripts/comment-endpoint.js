@@ -80,7 +80,8 @@ export function listComments(all, searchParams) {
 
 /**
  * @param {{ file: string, basePath?: string, delayMs?: number, holdForModeration?: (comment: { content: string }) => boolean }} options
- * `holdForModeration` says which new comments wait for a moderator (status `pending`): they are never listed.
+ * `holdForModeration` says which new comments wait for a moderator (status `pending`): they are never listed
+ * until a moderator approves one (`POST <basePath>/approve` with `{ "id": "3" }`): then it is listed, same id.
  */
 export function createCommentEndpoint({
   file,
@@ -106,6 +107,14 @@ export function createCommentEndpoint({
         if (FAILURE_MODES.includes(mode)) failureMode = mode;
       }
       return send(res, 200, { mode: failureMode, modes: FAILURE_MODES });
+    }
+    if (url.pathname === `${basePath}/approve` && req.method === 'POST') {
+      const id = String(JSON.parse((await readBody(req)) || '{}').id);
+      const held = (await load()).find((stored) => stored.id === id);
+      if (!held) return send(res, 404, { message: `No comment ${id}.` });
+      held.status = 'approved';
+      await save();
+      return send(res, 200, { id, status: held.status });
     }
     if (url.pathname !== basePath) return next();
     const all = await load();

@@ -11,11 +11,16 @@ export class CommentFormSubmitEvent extends Event {
     super('comment-form-submit', { bubbles: true, composed: true, cancelable: true });
   }
 }
-/** Fired when the server confirmed the comment (`status`: approved, pending moderation, or an earlier attempt's duplicate). */
+/**
+ * Fired when the server confirmed the comment (`status`: approved, pending moderation, or an
+ * earlier attempt's duplicate); `id` is the server's id of the comment, when it gave one.
+ */
 export class CommentFormSuccessEvent extends Event {
   constructor(
     readonly submission: CommentSubmission,
     readonly status: 'approved' | 'pending' | 'duplicate',
+    /** The server's id of the comment (WordPress's `comment-ID`), when its answer gave one. */
+    readonly id?: string,
   ) {
     super('comment-form-success', { bubbles: true, composed: true });
   }

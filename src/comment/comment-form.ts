@@ -67,7 +67,7 @@ export {
  * @cssprop --comment-form-gap - Space between fields. Default: 1.25rem.
  *
  * @fires {CommentFormSubmitEvent} comment-form-submit - Before sending; cancelable.
- * @fires {CommentFormSuccessEvent} comment-form-success - The server confirmed the comment.
+ * @fires {CommentFormSuccessEvent} comment-form-success - The server confirmed the comment; `id` is its id on the server, when the server gave one.
  * @fires {CommentFormErrorEvent} comment-form-error - Refused, unconfirmed, or queued for later.
  * @fires {CommentFormDraftRestoreEvent} comment-form-draft-restore - A saved draft was put back.
  */
@@ -267,7 +267,7 @@ export class CommentFormElement extends LitElement {
   #onSettled(submission: CommentSubmission, result: Settlement): void {
     switch (result.kind) {
       case 'posted':
-        this.dispatchEvent(new CommentFormSuccessEvent(submission, result.status));
+        this.dispatchEvent(new CommentFormSuccessEvent(submission, result.status, result.id));
         break;
       case 'rejected':
         this.#focusSummary = true;

@@ -428,10 +428,10 @@ export class CommentListElement extends LitElement {
   /** The reader's comment was posted: it shows in its place at once; a held one is kept in this browser. */
   #onPosted = (event: Event): void => {
     // The document's event map does not name the form's events.
-    const { submission, status } = event as CommentFormSuccessEvent;
+    const { submission, status, id } = event as CommentFormSuccessEvent;
     const absolute = (endpoint: string | undefined) => new URL(endpoint ?? '', document.baseURI).href;
     if (submission.postId !== this.#postId || absolute(submission.endpoint) !== absolute(this.#endpoint)) return;
-    const shown = this.#own.posted(submission, status);
+    const shown = this.#own.posted(submission, status, id);
     this.#cancelReply('none');
     this._announcement = this.#text('commentShown');
     this.#afterUpdate = () => this.#focusComment(shown.id);

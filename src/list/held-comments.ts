@@ -22,6 +22,8 @@ const HELD_FOR_MS = HELD_FOR_DAYS * 24 * 60 * 60 * 1000;
 export interface HeldComment {
   /** The comment's submission id (the JSON protocol's Idempotency-Key): unique, stable. */
   key: string;
+  /** The comment's id on the server, when its answer gave one: then the server's copy is found by it. */
+  id?: string;
   parent: string;
   authorName: string;
   authorUrl?: string;
@@ -48,8 +50,12 @@ function listedText(comment: ListedComment): string {
     .replace(/&\w+;/g, ' ');
 }
 
-/** Whether the server lists `held` now: same parent, author and words. */
+/**
+ * Whether the server lists `held` now: by its id where the server gave one, else (kept from
+ * before ids, or a server that gives none) the same parent, author and words.
+ */
 export function isListed(held: HeldComment, listed: readonly ListedComment[]): boolean {
+  if (held.id) return listed.some((comment) => !comment.pending && comment.id === held.id);
   const content = words(held.content);
   const author = words(held.authorName);
   return listed.some(
@@ -69,7 +75,7 @@ export function stillHeld(held: HeldComment, listed: readonly ListedComment[], n
 /** The held comment as the list shows it. */
 export function heldAsListed(held: HeldComment): ListedComment {
   return {
-    id: `held-${held.key}`,
+    id: held.id ?? `held-${held.key}`,
     parent: held.parent || '0',
     authorName: held.authorName,
     authorUrl: held.authorUrl,

@@ -11,19 +11,14 @@ import type { ListedComment } from './listed-comment.js';
 
 const heldStore = new HeldCommentStore();
 
-/** A listed comment as a held one, to ask whether the server lists it now. */
-function asHeld(comment: ListedComment): HeldComment {
-  return {
-    key: comment.id,
-    parent: comment.parent,
-    authorName: comment.authorName,
-    content: comment.content.value,
-    createdAt: 0,
-  };
+/** One of the reader's comments: as it was written (to find the server's copy) and as it is shown. */
+interface OwnComment {
+  written: HeldComment;
+  shown: ListedComment;
 }
 
 export class OwnComments implements ReactiveController {
-  #shown: ListedComment[] = [];
+  #own: OwnComment[] = [];
   #held: HeldComment[] = [];
   #place = '';
 
@@ -45,14 +40,22 @@ export class OwnComments implements ReactiveController {
     const kept = this.#held.filter((held) => stillHeld(held, listed, now));
     if (kept.length !== this.#held.length) await heldStore.write(this.#place, kept);
     this.#held = kept;
-    this.#shown = [...this.#shown.filter((comment) => !comment.pending), ...kept.map(heldAsListed)];
+    this.#own = [
+      ...this.#own.filter((own) => !own.shown.pending),
+      ...kept.map((written) => ({ written, shown: heldAsListed(written) })),
+    ];
     this.host.requestUpdate();
   }
 
-  /** A comment the reader just posted; kept in IndexedDB when held. Returns it as shown. */
-  posted(submission: CommentSubmission, status: 'approved' | 'pending' | 'duplicate'): ListedComment {
+  /**
+   * A comment the reader just posted, with its `id` on the server when the answer gave one
+   * (then it shows as `#comment-ID`, and the server's copy is found by it); kept in IndexedDB
+   * when held. Returns it as shown.
+   */
+  posted(submission: CommentSubmission, status: 'approved' | 'pending' | 'duplicate', id?: string): ListedComment {
     const held: HeldComment = {
       key: submission.id,
+      id,
       parent: submission.parent || '0',
       authorName: submission.fields.name.trim(),
       authorUrl: submission.fields.url.trim() || undefined,
@@ -60,18 +63,22 @@ export class OwnComments implements ReactiveController {
       createdAt: submission.createdAt,
     };
     const shown =
-      status === 'pending' ? heldAsListed(held) : { ...heldAsListed(held), id: `own-${held.key}`, pending: false };
+      status === 'pending'
+        ? heldAsListed(held)
+        : { ...heldAsListed(held), id: id ?? `own-${held.key}`, pending: false };
     if (status === 'pending') {
       this.#held = [...this.#held.filter((kept) => kept.key !== held.key), held];
       void heldStore.write(this.#place, this.#held);
     }
-    this.#shown = [...this.#shown.filter((comment) => comment.id !== shown.id), shown];
+    this.#own = [...this.#own.filter((own) => own.written.key !== held.key), { written: held, shown }];
     this.host.requestUpdate();
     return shown;
   }
 
   /** The reader's comments to show beside `listed`: those it does not list yet. */
   visible(listed: readonly ListedComment[]): ListedComment[] {
-    return this.#shown.filter((comment) => !isListed(asHeld(comment), listed));
+    return this.#own
+      .filter((own) => !isListed(own.written, listed) && !listed.some((comment) => comment.id === own.shown.id))
+      .map((own) => own.shown);
   }
 }

@@ -55,15 +55,17 @@ afterEach(() => {
 describe('<comment-form> with WordPress', () => {
   const endpoint = '/wp-json/wp/v2/comments';
 
-  it('recognizes a /wp/v2/comments endpoint and posts WordPress’s fields', async () => {
+  it('recognizes a /wp/v2/comments endpoint, posts WordPress’s fields, and tells the page the new comment’s id', async () => {
     const form = await newForm(`endpoint="${endpoint}" post-id="60"`);
     const content = uniqueText('Posted to WordPress');
     await fill(form, { content, name: 'Olena', email: 'olena@example.com', url: 'olena.example' });
     const success = next(form, 'comment-form-success');
     submit(form);
-    expect((await success).status).to.equal('approved');
+    const { status, id } = await success;
+    expect(status).to.equal('approved');
     const [comment] = (await arrived({ route: 'wordpress', content })) as unknown as Record<string, unknown>[];
     expect(comment).to.include({ post: 60, name: 'Olena', email: 'olena@example.com', url: 'http://olena.example' });
+    expect(id).to.equal(String(comment!.id));
   });
 
   it('says "awaiting moderation" when WordPress holds the comment', async () => {

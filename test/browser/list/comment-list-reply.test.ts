@@ -36,6 +36,8 @@ async function post(fields: { content: string; name: string; parentId?: string }
 const listed = async (): Promise<{ id: string; parentId: string; content: string }[]> =>
   (await fetch(`${endpoint}?postId=${postId}`)).json();
 const hold = (on: boolean) => fetch(`${endpoint.replace(/comments$/, 'hold')}?on=${on ? 1 : 0}`, { method: 'POST' });
+/** A moderator approves comment `id`: the server lists it from now on, under the same id. */
+const approve = (id: string) => fetch(`${endpoint}/approve`, { method: 'POST', body: JSON.stringify({ id }) });
 
 async function mountWithForm(): Promise<{ list: CommentListElement; form: CommentFormElement }> {
   const list = await mountList(
@@ -135,7 +137,7 @@ describe('<comment-list> replies and the reader’s own comment', () => {
     await waitUntil(() => box(again.form).value === 'My own comment.', 'the top-level draft once more');
   });
 
-  it('a reply posted from the list lands with its parent and shows under that comment at once, focused', async () => {
+  it('a reply posted from the list lands with its parent and shows under that comment at once, focused, at its own #comment-ID', async () => {
     const { list, form } = await mountWithForm();
     await whenShown(list, 2);
     $(list, '#reply-1')!.click();
@@ -144,13 +146,16 @@ describe('<comment-list> replies and the reader’s own comment', () => {
     await fill(form, { content: 'Agreed with you.', name: 'Dara', email: 'dara@example.com' });
     const posted = next(form, 'comment-form-success');
     formPart(form, 'button[type="submit"]').click();
-    await posted;
+    const { id } = await posted;
     await waitUntil(() => $$(list, 'article').length === 3, 'the reply shows');
     const reply = $$(list, 'article').find((article) => article.textContent!.includes('Agreed with you.'))!;
     expect(reply.closest('ol')!.closest('li')!.querySelector('article')!.id).to.equal('comment-1');
     await waitUntil(() => focused(list) === reply, 'the new reply is focused');
     expect(form.parent).to.equal(undefined);
-    expect((await listed()).find((comment) => comment.content === 'Agreed with you.')!.parentId).to.equal('1');
+    const landed = (await listed()).find((comment) => comment.content === 'Agreed with you.')!;
+    expect(landed.parentId).to.equal('1');
+    expect(id).to.equal(landed.id);
+    expect(reply.id).to.equal(`comment-${landed.id}`);
     await expectAccessible(list);
   });
 
@@ -177,16 +182,15 @@ describe('<comment-list> replies and the reader’s own comment', () => {
     expect(shownIds(list).slice(0, 2)).to.deep.equal(['1', '2']);
 
     // The moderator approves it: the server lists it, and the local copy gives way.
-    await hold(false);
-    await post({ content: 'Waiting for a moderator.', name: 'Dara' });
+    expect(held()!.id).to.equal('comment-3', 'the server’s id, from its answer');
+    await approve('3');
     unmountAll();
     ({ list } = await mountWithForm());
     await whenShown(list, 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const copies = $$(list, 'article').filter((article) => article.textContent!.includes('Waiting for a moderator.'));
     expect(copies).to.have.length(1);
-    // 3 is the held comment the server keeps, 4 the approved copy.
-    expect(copies[0]!.id).to.equal('comment-4');
+    expect(copies[0]!.id).to.equal('comment-3');
     expect(copies[0]!.querySelector('[part~="moderation"]')).to.equal(null);
   });
 

@@ -78,6 +78,18 @@ describe('<comment-list> around a theme’s server-rendered comments', () => {
 
   it('shows the reader’s held comment after the theme’s comments, across reloads, until the theme lists it', async () => {
     const endpoint = `/list/json/server-held-${Date.now()}/comments`;
+    // The server has the theme's three comments (ids 1 to 3); the reader's, held, is its fourth.
+    for (const [name, content] of [
+      ['Olena', 'First!'],
+      ['Ana', 'A reply.'],
+      ['Ben', 'Another.'],
+    ]) {
+      await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `seed-${Math.random()}` },
+        body: JSON.stringify({ postId: '1', parentId: null, name, email: 'seed@example.com', url: '', content }),
+      });
+    }
     await fetch(endpoint.replace(/comments$/, 'hold') + '?on=1', { method: 'POST' });
     const page = (thread: string) =>
       `<comment-list endpoint="${endpoint}" post-id="1">${thread}<comment-form endpoint="${endpoint}" post-id="1"></comment-form></comment-list>`;

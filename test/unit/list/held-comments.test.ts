@@ -28,6 +28,20 @@ describe('the reader’s held comment', () => {
     expect(stillHeld(held, [listed({})], held.createdAt + day)).toBe(false);
   });
 
+  it('gives way to the server’s copy with its id, whatever a moderator changed, and to no other', () => {
+    const withId = { ...held, id: '81' };
+    expect(
+      stillHeld(
+        withId,
+        [listed({ content: { kind: 'html', value: '<p>Edited by a moderator.</p>' } })],
+        held.createdAt + day,
+      ),
+    ).toBe(false);
+    expect(stillHeld(withId, [listed({ id: '82' })], held.createdAt + day)).toBe(true);
+    expect(stillHeld(withId, [listed({ pending: true })], held.createdAt + day)).toBe(true);
+    expect(heldAsListed(withId)).toMatchObject({ id: '81', pending: true });
+  });
+
   it(`is dropped once ${HELD_FOR_DAYS} days old: by then it was rejected`, () => {
     expect(stillHeld(held, [], held.createdAt + (HELD_FOR_DAYS - 1) * day)).toBe(true);
     expect(stillHeld(held, [], held.createdAt + HELD_FOR_DAYS * day)).toBe(false);
