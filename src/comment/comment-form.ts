@@ -149,6 +149,13 @@ export class CommentFormElement extends LitElement {
     return { ...this.#comment.fields };
   }
 
+  /** Puts focus in the comment box (`options` as for `HTMLElement.focus()`); around a wrapped form on show, in its comment box. */
+  override focus(options?: FocusOptions): void {
+    const box = (this.#takeover.showsForm ? this : this.renderRoot)?.querySelector('textarea');
+    if (box) box.focus(options);
+    else super.focus(options);
+  }
+
   /** The post id in use: the `post-id` attribute, else the wrapped form's `comment_post_ID`, else the enclosing article's. */
   get effectivePostId(): string | undefined {
     const article = this.#article.value;

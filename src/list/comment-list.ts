@@ -404,7 +404,8 @@ export class CommentListElement extends LitElement {
     this.dispatchEvent(new CommentListReplyEvent(comment.id, name));
     await this.updateComplete;
     await form.updateComplete;
-    focusCommentBox(form);
+    // The comment box, as WordPress's reply focuses the first field.
+    form.focus();
   }
 
   /** Puts the form back where it was; `focus` says where focus goes then (the Reply button by default). */
@@ -436,12 +437,6 @@ export class CommentListElement extends LitElement {
     this._announcement = this.#text('commentShown');
     this.#afterUpdate = () => this.#focusComment(shown.id);
   };
-}
-
-/** Focuses the form's comment box (its first field), as WordPress's reply does. */
-function focusCommentBox(form: CommentFormElement): void {
-  const box = form.shadowRoot?.querySelector<HTMLElement>('textarea, input, button');
-  (box ?? form).focus();
 }
 
 declare global {

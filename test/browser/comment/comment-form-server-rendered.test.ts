@@ -369,6 +369,10 @@ describe('<comment-form> around WordPress’s own comment form', () => {
       expect(page.native.inert).to.equal(false);
       expect(page.field<HTMLTextAreaElement>('comment').value).to.equal('Still mine');
       expect(document.activeElement).to.equal(page.field('comment'));
+      // focus() finds that form's comment box too.
+      page.field('comment').blur();
+      form.focus();
+      expect(document.activeElement).to.equal(page.field('comment'));
       page.native.requestSubmit();
       expect(submits).to.deep.equal([{ defaultPrevented: false }]);
       await expectAccessible(page.native);

@@ -125,6 +125,16 @@ describe('<comment-form>: what the reader sees', () => {
     expect($<HTMLFormElement>(form, 'form').noValidate).to.equal(true);
   });
 
+  it('focus() puts the caret in the comment box, where the reader types', async () => {
+    const form = await newForm(newEndpoint());
+    form.focus();
+    expect(document.activeElement).to.equal(form);
+    expect(root(form).activeElement).to.equal($(form, '#content'));
+    await sendKeys({ type: 'Straight in' });
+    expect($<HTMLTextAreaElement>(form, '#content').value).to.equal('Straight in');
+    expect(form.value.content).to.equal('Straight in');
+  });
+
   it('hides name, email and website for a signed-in reader', async () => {
     const form = await newForm(newEndpoint(), 'identity="hidden"');
     expect(root(form).querySelector('#name, #email, #url, #remember, .note')).to.equal(null);
