@@ -86,7 +86,7 @@ describe('<comment-list> against a real WordPress', { timeout: 180_000 }, () => 
     session.assertNoProblems();
   });
 
-  it('a reply posted from the list lands in WordPress with its parent', async (t) => {
+  it('a reply posted from the list lands in WordPress with its parent, and shows under it at its WordPress #comment-ID', async (t) => {
     const session = await openReader(t, browser, offlineAvatars);
     const page = await session.open(withForm(post.id));
     await eventually(async () => assert.equal(await articles(page).count(), 20), { timeout: 15_000 });
@@ -105,7 +105,11 @@ describe('<comment-list> against a real WordPress', { timeout: 180_000 }, () => 
     assert.equal(stored.parent, ids[4]);
     await eventually(async () =>
       assert.equal(
-        await page.locator(`comment-list li:has(> #comment-${ids[4]}) > ol article`, { hasText: text }).count(),
+        await page
+          .locator(`comment-list li:has(> #comment-${ids[4]}) > ol > li > #comment-${stored.id}`, {
+            hasText: text,
+          })
+          .count(),
         1,
       ),
     );
@@ -134,13 +138,17 @@ describe('<comment-list> against a real WordPress', { timeout: 180_000 }, () => 
       (await wp.publicComments(held)).filter((comment) => comment.content.rendered.includes(text)).length,
       0,
     );
+    // It shows at the id WordPress gave it, held.
+    const stored = (await wp.allComments(held)).find((comment) => comment.author_email === who.email);
+    assert.equal(stored.status, 'hold');
+    assert.equal(await mine().getAttribute('id'), `comment-${stored.id}`);
 
     await page.reload();
     await eventually(async () => assert.equal(await mine().locator('[part~="moderation"]').count(), 1), {
       timeout: 15_000,
     });
+    assert.equal(await mine().getAttribute('id'), `comment-${stored.id}`);
 
-    const stored = (await wp.allComments(held)).find((comment) => comment.author_email === who.email);
     await wp.adminPost(`/wp/v2/comments/${stored.id}`, { status: 'approved' });
     await page.reload();
     await eventually(async () => assert.equal(await page.locator(`comment-list #comment-${stored.id}`).count(), 1), {
