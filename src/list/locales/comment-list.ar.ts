@@ -20,7 +20,7 @@ export default {
   loadingMore: 'جارٍ تحميل مزيد من التعليقات…',
   loadedMore: 'تم تحميل {count} تعليقات أخرى.',
   reply: 'رد',
-  replyTo: 'الرد على {name}',
+  replyTo: 'رد على {name}',
   cancelReply: 'إلغاء الرد',
   inReplyTo: 'ردًا على {name}',
   awaitingModeration: 'تعليقك بانتظار المراجعة.',

@@ -169,9 +169,9 @@ describe('<comment-list> reading comments', () => {
     await whenShown(list, 7);
   });
 
-  it('speaks the page’s language, right to left in Arabic, with its plural rules', async () => {
+  it('speaks the page’s language, right to left in Arabic, with its plural rules, and each Reply button’s name starts with the word it shows', async () => {
     const list = await mountList(
-      `<div lang="ar" dir="rtl"><comment-list endpoint="${wp('thread')}" post-id="1"></comment-list></div>`,
+      `<div lang="ar" dir="rtl"><comment-list endpoint="${wp('thread')}" post-id="1"><comment-form endpoint="${wp('thread')}" post-id="1"></comment-form></comment-list></div>`,
     );
     await whenShown(list, 7);
     await waitUntil(() => headingText(list).includes('تعليقات'), 'the Arabic heading (7 is "few" in Arabic)');
@@ -179,6 +179,9 @@ describe('<comment-list> reading comments', () => {
     const replies = $(list, '#comment-1')!.parentElement!.querySelector<HTMLElement>(':scope > ol')!;
     expect(parseFloat(getComputedStyle(replies).paddingRight)).to.be.greaterThan(0);
     expect(parseFloat(getComputedStyle(replies).paddingLeft)).to.equal(0);
+    const reply = $(list, '#reply-1')!;
+    await waitUntil(() => reply.textContent!.trim() === 'رد', 'the Arabic Reply');
+    expect(reply.getAttribute('aria-label')!.startsWith(`${reply.textContent!.trim()} `)).to.equal(true);
     await expectAccessible(list);
   });
 
