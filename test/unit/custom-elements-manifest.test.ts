@@ -12,18 +12,16 @@
  *
  * Each must be in the manifest, with a description, and the manifest must list nothing else as public.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { LitElement } from 'lit';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { analyzeManifest, repositoryRoot } from '../support/analyze-manifest.js';
 import { CommentFormElement } from '../../src/comment/comment-form.js';
 import { NewsArticleElement } from '../../src/article/news-article.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = repositoryRoot;
 
 interface Described {
   name: string;
@@ -81,22 +79,10 @@ const elements = [
 ] as const;
 
 let manifest: Manifest;
-let outdir: string;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'news-widgets-cem-'));
-  const cli = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
-  execFileSync(
-    process.execPath,
-    [cli, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, outdir), '--quiet'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')) as Manifest;
+  manifest = analyzeManifest<Manifest>();
 }, 60_000);
-
-afterAll(() => {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
-});
 
 function declarationOf(tag: string): { path: string; declaration: ManifestElement } {
   for (const module of manifest.modules) {

@@ -2,7 +2,7 @@
  * Every entry of the XSS corpus (test/fixtures/corpus/xss-vectors.json, 532 real attack
  * strings) through both sanitizer paths (the browser's HTML Sanitizer API and the
  * DOMPurify fallback) and through the element itself, in live DOM, and again after a
- * serialize -> parse round trip. "Safe" is the corpus README's definition.
+ * serialize -> parse round trip. "Safe" is the definition in test/fixtures/README.md.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/define.js';

@@ -1,15 +1,12 @@
 /**
  * The API tables of docs/news-article.md and docs/comment-form.md are what the code says. The test runs the
- * analyzer with the project's config (what `npm run manifest` does) into a temporary folder, as
- * custom-elements-manifest.test.ts does, writes the tables from it with scripts/api-docs.js, and compares them
+ * analyzer with the project's config (what `npm run manifest` does), as custom-elements-manifest.test.ts
+ * does (test/support/analyze-manifest.ts), writes the tables from it with scripts/api-docs.js, and compares them
  * with the committed pages. Then the generator itself: descriptions are escaped for Markdown tables.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   apiMarkdown,
   apiSection,
@@ -20,34 +17,14 @@ import {
   withApi,
   type Manifest,
 } from '../../../scripts/api-docs.js';
+import { analyzeManifest, repositoryRoot } from '../../support/analyze-manifest.js';
 
-/** The repository's root: the nearest folder above this file with the package's package.json. */
-function repositoryRoot(): string {
-  for (let folder = dirname(fileURLToPath(import.meta.url)); ; folder = dirname(folder)) {
-    const packageJson = join(folder, 'package.json');
-    if (existsSync(packageJson) && JSON.parse(readFileSync(packageJson, 'utf8')).name === 'news-widgets') return folder;
-    if (dirname(folder) === folder) throw new Error('cannot find the news-widgets package.json');
-  }
-}
-
-const root = repositoryRoot();
+const root = repositoryRoot;
 let manifest: Manifest;
-let outdir: string;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'news-widgets-api-docs-'));
-  const cli = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
-  execFileSync(
-    process.execPath,
-    [cli, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, outdir), '--quiet'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')) as Manifest;
+  manifest = analyzeManifest<Manifest>();
 }, 60_000);
-
-afterAll(() => {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
-});
 
 /** The cells of a Markdown table row, split at the pipes that are not escaped. */
 function cells(row: string): string[] {
