@@ -20,6 +20,7 @@ import {
   type Json,
 } from '../../support/wrong-typed-fields.js';
 import { expectAccessible } from '../../support/expect-accessible.js';
+import { findUnsafe } from '../../support/find-unsafe.js';
 
 const FULL_FEED = '/corpus/feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json';
 const SPEC_FEED = '/corpus/feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json';
@@ -457,40 +458,6 @@ describe('feeds of hostile size', () => {
   });
 });
 
-/** URL-valued attributes a browser would follow, load or run. */
-const URL_ATTRIBUTES = [
-  'href',
-  'src',
-  'srcset',
-  'action',
-  'formaction',
-  'poster',
-  'cite',
-  'background',
-  'data',
-  'xlink:href',
-  'ping',
-];
-const UNSAFE_ELEMENTS = 'script, iframe, frame, object, embed, form, style, base, meta, link, template';
-const UNSAFE_URL = /^(javascript|vbscript|data:text\/html)/i;
-
-/** What in a rendered tree could run or load something it should not, in words. */
-function unsafeNodes(root: ParentNode): string[] {
-  const found = [...root.querySelectorAll(UNSAFE_ELEMENTS)].map((element) => `<${element.localName}>`);
-  for (const element of root.querySelectorAll('*')) {
-    for (const { name, value } of element.attributes) {
-      if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') found.push(`${name} on <${element.localName}>`);
-      // Browsers ignore whitespace and control characters in a scheme.
-      const urls = name === 'srcset' ? value.split(',') : [value];
-      // eslint-disable-next-line no-control-regex -- the control characters a browser skips in a scheme
-      if (URL_ATTRIBUTES.includes(name) && urls.some((url) => UNSAFE_URL.test(url.replace(/[\u0000-\u0020]/g, '')))) {
-        found.push(`${name}="${value.slice(0, 40)}" on <${element.localName}>`);
-      }
-    }
-  }
-  return found;
-}
-
 /**
  * Everything a vector could do if it ran: call any dialog or `print` (the corpus
  * calls these), report a CSP violation, or navigate to a script URL. Clicks on safe
@@ -632,7 +599,7 @@ describe('the XSS corpus in every text and URL field', () => {
           const root = shadow(element);
           const reparsed = document.createElement('template');
           reparsed.innerHTML = root.innerHTML;
-          const found = [...unsafeNodes(root), ...unsafeNodes(reparsed.content)];
+          const found = [...findUnsafe(root), ...findUnsafe(reparsed.content)];
           if (element.state !== 'ready') found.push(`state ${element.state}`);
           if (found.length) problems.push(`${id}: ${found.join('; ')}`);
           // The round-tripped markup goes live in the page too, where handlers and URLs would fire.

@@ -8,57 +8,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/define.js';
 import { hasNativeSanitizer, sanitizeHtml, type SanitizerEngine } from '../../../src/article/sanitize-html.js';
 import type { NewsArticleElement } from '../../../src/article/news-article.js';
+import { findUnsafe } from '../../support/find-unsafe.js';
 
 interface Vector {
   id: string;
   input: string;
   categories: string[];
-}
-
-const URL_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'srcset',
-  'action',
-  'formaction',
-  'poster',
-  'cite',
-  'background',
-  'data',
-  'codebase',
-  'dynsrc',
-  'lowsrc',
-  'longdesc',
-  'ping',
-  'xlink:href',
-  'manifest',
-  'icon',
-]);
-const DANGEROUS_URL = /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i;
-const DANGEROUS_ELEMENTS = 'script, iframe, frame, object, embed, form, style, base, meta, link, template';
-
-/** Everything wrong with a rendered tree, in words; empty when it is safe. */
-function findUnsafe(root: ParentNode): string[] {
-  const problems: string[] = [];
-  for (const element of root.querySelectorAll(DANGEROUS_ELEMENTS)) problems.push(`<${element.localName}> element`);
-  for (const element of root.querySelectorAll('*')) {
-    for (const attribute of element.attributes) {
-      const name = attribute.name.toLowerCase();
-      if (name.startsWith('on')) problems.push(`${name} handler on <${element.localName}>`);
-      if (name === 'srcdoc' || name === 'style') problems.push(`${name} attribute on <${element.localName}>`);
-      // Browsers ignore ASCII whitespace and control characters inside a scheme.
-      // eslint-disable-next-line no-control-regex -- those are the characters to drop
-      const value = attribute.value.replace(/[\u0000-\u0020]/g, '');
-      const candidates = name === 'srcset' ? value.split(',') : [value];
-      if (URL_ATTRIBUTES.has(name) || URL_ATTRIBUTES.has(attribute.localName)) {
-        for (const candidate of candidates) {
-          if (DANGEROUS_URL.test(candidate))
-            problems.push(`${name}="${attribute.value.slice(0, 40)}" on <${element.localName}>`);
-        }
-      }
-    }
-  }
-  return problems;
 }
 
 /** Parses serialized markup again without any sanitizer, as a browser would if the HTML were saved and reloaded. */
