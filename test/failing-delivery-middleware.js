@@ -8,11 +8,19 @@
  * The runner lets browsers cache its files for a year: `Vary: *` keeps a copy an earlier
  * test file downloaded (or a failure) from answering for a later request without asking
  * (WebKit did; with `Vary: Cookie` only, one full Chromium run still timed out here).
+ * The feed reader's chunk (src/article/feed-reader.ts) fails the same way under the cookie
+ * `failing-feed-reader=1`.
  */
+const FAILING_CHUNKS = [
+  { path: '/src/comment/comment-delivery.', cookie: 'failing-delivery' },
+  { path: '/src/article/feed-reader.', cookie: 'failing-feed-reader' },
+];
+
 export async function failingDeliveryMiddleware(ctx, next) {
-  if (!ctx.path.startsWith('/src/comment/comment-delivery.')) return next();
+  const chunk = FAILING_CHUNKS.find(({ path }) => ctx.path.startsWith(path));
+  if (!chunk) return next();
   ctx.set('Vary', '*');
-  if (ctx.cookies.get('failing-delivery') !== '1') return next();
+  if (ctx.cookies.get(chunk.cookie) !== '1') return next();
   ctx.status = 503;
   ctx.body = 'Service Unavailable';
 }

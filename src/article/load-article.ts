@@ -5,6 +5,7 @@
 import type { Article } from './article.js';
 import { FeedError } from './feed-error.js';
 import { fetchFeedDocument, parseFeedJson } from './fetch-feed-document.js';
+import { retryingImport } from '../shared/retrying-import.js';
 
 export interface ArticleSource {
   data?: unknown;
@@ -23,11 +24,14 @@ export const inlineFeedText = (host: Element): string | undefined =>
 export const hasArticleSource = ({ data, inlineText, src }: ArticleSource): boolean =>
   (data !== undefined && data !== null) || inlineText !== undefined || !!src;
 
+/** The feed reader chunk; after a failed download, "Try again" asks for it again. */
+const loadFeedReader = retryingImport(() => import('./feed-reader.js'), import.meta.url);
+
 export async function loadArticle(
   { data, inlineText, src, item }: ArticleSource,
   signal: AbortSignal,
 ): Promise<Article> {
-  const reader = import('./feed-reader.js');
+  const reader = loadFeedReader();
   // Settled by the awaits below; this keeps a failed download from being reported twice.
   reader.catch(() => undefined);
   let base = document.baseURI;
