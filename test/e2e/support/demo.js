@@ -43,8 +43,8 @@ export async function startDemoServer() {
   const dataDir = await mkdtemp(join(tmpdir(), 'news-widgets-e2e-'));
   let generation = 0;
   let endpoint;
-  const reset = () => {
-    endpoint = createCommentEndpoint({ file: join(dataDir, `comments-${++generation}.json`) });
+  const reset = (options = {}) => {
+    endpoint = createCommentEndpoint({ file: join(dataDir, `comments-${++generation}.json`), ...options });
   };
   reset();
 
@@ -82,7 +82,7 @@ export async function startDemoServer() {
     url,
     origin,
     endpointUrl,
-    /** A new, empty comment endpoint, working normally. */
+    /** A new comment endpoint, working normally: empty, or as `options` (createCommentEndpoint's) make it. */
     reset,
     /** The comments the endpoint stored (what GET /api/comments lists). */
     async comments() {
@@ -176,6 +176,13 @@ export function commentForm(page) {
       );
     },
   };
+}
+
+/** The texts of the comments `<comment-list>` shows under the article, in reading order. */
+export function shownComments(page) {
+  return page
+    .locator('comment-list article [part~="content"]')
+    .evaluateAll((contents) => contents.map((content) => content.textContent.trim()));
 }
 
 /** The id (or part) of the focused control inside the comment form's shadow root. */
