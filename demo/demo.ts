@@ -1,8 +1,8 @@
 /**
  * The demo page as a test bench: pick the feed and item `<news-article>` shows, the
- * language both elements follow (`lang` and `dir` on their wrapper), the look (default,
+ * language the elements follow (`lang` and `dir` on their wrapper), the look (default,
  * dark, newspaper) and how the dev server's comment endpoint behaves; watch every event
- * the elements fire. The choices live in the address's hash (`#feed=…&lang=ar`), so a
+ * the elements fire. The conversation under the article is the `<comment-list>` itself. The choices live in the address's hash (`#feed=…&lang=ar`), so a
  * reload or a shared link shows the same; the hash, not the query, because the comment
  * form keys drafts by page URL without the hash, and switching a setting must not move
  * a draft.
@@ -12,13 +12,6 @@ import { readArticles } from '../src/article/read-articles.js';
 import { textFromHtml } from '../src/shared/plain-text.js';
 import { articleStrings } from './article-strings.js';
 
-interface StoredComment {
-  id: string;
-  name: string;
-  url: string;
-  content: string;
-  date: string;
-}
 interface DemoFeed {
   id: string;
   label: string;
@@ -32,6 +25,8 @@ const THEMES = ['default', 'dark', 'newspaper'];
 const MAX_LOG_ENTRIES = 100;
 const ARTICLE_EVENTS = ['loadstart', 'load', 'error', 'loadend'];
 const FORM_EVENTS = ['comment-form-submit', 'comment-form-success', 'comment-form-error', 'comment-form-draft-restore'];
+const LIST_EVENTS = ['comment-list-reply'];
+const LOGGED_ELEMENTS = ['news-article', 'comment-form', 'comment-list'];
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const stage = $<HTMLElement>('#stage');
@@ -42,8 +37,6 @@ const itemSelect = $<HTMLSelectElement>('#item');
 const langSelect = $<HTMLSelectElement>('#lang');
 const themeSelect = $<HTMLSelectElement>('#theme');
 const modes = $<HTMLFieldSetElement>('#failure-modes');
-const list = $<HTMLOListElement>('#comment-list');
-const empty = $<HTMLElement>('#no-comments');
 const log = $<HTMLOListElement>('#event-list');
 const logSummary = $<HTMLElement>('#event-summary');
 
@@ -182,27 +175,6 @@ async function syncFailureMode(): Promise<void> {
   if (radio) radio.checked = true;
 }
 
-// ---- The comments the endpoint stored for the post on show. ----
-
-async function showComments(): Promise<void> {
-  const postId = article.querySelector('comment-form')?.effectivePostId;
-  const response = await fetch(postId ? `/api/comments?postId=${encodeURIComponent(postId)}` : '/api/comments');
-  const comments: StoredComment[] = response.ok ? await response.json() : [];
-  list.replaceChildren(
-    ...comments.map((comment) => {
-      const item = document.createElement('li');
-      const author = document.createElement('p');
-      author.className = 'comment-author';
-      author.textContent = `${comment.name} · ${new Date(comment.date).toLocaleString(document.documentElement.lang)}`;
-      const text = document.createElement('p');
-      text.textContent = comment.content;
-      item.append(author, text);
-      return item;
-    }),
-  );
-  empty.hidden = comments.length > 0;
-}
-
 // ---- The event log: every event, newest first; a short summary for screen readers. ----
 
 const shorten = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
@@ -250,7 +222,7 @@ let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
 function logEvent(event: Event): void {
   const target = event.target as Element;
-  if (!(target instanceof HTMLElement) || !['news-article', 'comment-form'].includes(target.localName)) return;
+  if (!(target instanceof HTMLElement) || !LOGGED_ELEMENTS.includes(target.localName)) return;
   const entry = document.createElement('li');
   const time = document.createElement('time');
   const now = new Date();
@@ -278,8 +250,8 @@ function logEvent(event: Event): void {
   }, 1000);
 }
 
-for (const type of [...ARTICLE_EVENTS, ...FORM_EVENTS]) {
-  // Capture: the article's events do not bubble, and the form may be replaced.
+for (const type of [...ARTICLE_EVENTS, ...FORM_EVENTS, ...LIST_EVENTS]) {
+  // Capture: the article's and the list's events do not bubble, and the form may be replaced.
   stage.addEventListener(type, logEvent, { capture: true });
 }
 $<HTMLButtonElement>('#clear-log').addEventListener('click', () => {
@@ -319,8 +291,6 @@ modes.addEventListener('change', (event) => {
   changeSettings({ endpoint: mode });
   void setFailureMode(mode);
 });
-article.addEventListener('load', () => void showComments());
-document.addEventListener('comment-form-success', () => void showComments());
 
 applyTheme();
 applyLanguage();

@@ -7,7 +7,8 @@ export function createCommentEndpoint(options: {
   file: string;
   basePath?: string;
   delayMs?: number;
-  holdForModeration?: (comment: { content: string }) => boolean;
+  seed?: Record<string, unknown>[];
+  holdForModeration?: (comment: Record<string, unknown>) => boolean;
 }): (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void>;
 export function listComments(
   all: Record<string, unknown>[],

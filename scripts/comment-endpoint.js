@@ -79,20 +79,24 @@ export function listComments(all, searchParams) {
 }
 
 /**
- * @param {{ file: string, basePath?: string, delayMs?: number, holdForModeration?: (comment: { content: string }) => boolean }} options
- * `holdForModeration` says which new comments wait for a moderator (status `pending`): they are never listed
- * until a moderator approves one (`POST <basePath>/approve` with `{ "id": "3" }`): then it is listed, same id.
+ * @param {{ file: string, basePath?: string, delayMs?: number, seed?: object[], holdForModeration?: (comment: Record<string, unknown>) => boolean }} options
+ * `seed`: the comments the endpoint starts from while `file` does not exist, stored as it stores them
+ * (`id`, `postId`, `parentId`, `name`, `url`, `content`, `date`, `status`); the first comment posted creates the file.
+ * `holdForModeration` says which new comments wait for a moderator (status `pending`), given the comment as
+ * posted: they are never listed until a moderator approves one (`POST <basePath>/approve` with `{ "id": "3" }`):
+ * then it is listed, same id.
  */
 export function createCommentEndpoint({
   file,
   basePath = '/api/comments',
   delayMs = 4000,
+  seed = [],
   holdForModeration = () => false,
 }) {
   let failureMode = 'none';
   let comments;
   let writing = Promise.resolve();
-  const load = async () => (comments ??= await readFile(file, 'utf8').then(JSON.parse, () => []));
+  const load = async () => (comments ??= await readFile(file, 'utf8').then(JSON.parse, () => structuredClone(seed)));
   const save = () =>
     (writing = writing.then(async () => {
       await mkdir(dirname(file), { recursive: true });
@@ -146,7 +150,8 @@ export function createCommentEndpoint({
     if (earlier) return send(res, 200, { id: earlier.id, status: earlier.status });
 
     const stored = {
-      id: String(all.length + 1),
+      // One more than the highest id so far, seeded ones included.
+      id: String(Math.max(0, ...all.map((earlier) => Number(earlier.id) || 0)) + 1),
       postId: String(comment.postId ?? ''),
       parentId: String(comment.parentId ?? '0'),
       name: comment.name.trim(),

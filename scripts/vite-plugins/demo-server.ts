@@ -4,17 +4,20 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { createCommentEndpoint } from '../comment-endpoint.js';
+import { createDemoCommentEndpoint } from '../../demo/demo-comment-endpoint.js';
 import { createDemoFeeds } from '../demo-feeds.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-/** The demo's comment endpoint (json protocol) at /api/comments, keeping comments in .demo-data/. */
+/**
+ * The demo's comment endpoint (json protocol) at /api/comments, keeping comments in .demo-data/: it starts from
+ * the seed article's conversation and holds comments with a moderation word (demo/demo-comment-endpoint.js).
+ */
 export function demoCommentEndpoint(): Plugin {
   return {
     name: 'news-widgets-demo-comments',
     configureServer(server) {
-      server.middlewares.use(createCommentEndpoint({ file: fromRoot('./.demo-data/comments.json') }));
+      server.middlewares.use(createDemoCommentEndpoint({ file: fromRoot('./.demo-data/comments.json') }));
     },
   };
 }

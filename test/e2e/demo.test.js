@@ -16,6 +16,7 @@ import {
   eventually,
   launchChromium,
   openReader,
+  shownComments,
   startDemoServer,
   useDemoServer,
 } from './support/demo.js';
@@ -197,9 +198,7 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
       (await demo.comments()).map(({ content }) => content),
       [text],
     );
-    await eventually(async () =>
-      assert.deepEqual(await page.locator('#comment-list li p:last-child').allTextContents(), [text]),
-    );
+    await eventually(async () => assert.deepEqual(await shownComments(page), [text]));
 
     // The event log: what the elements fired since the reload, newest first, with details.
     const events = await loggedEvents(page);
