@@ -21,6 +21,7 @@ import {
 } from '../../support/wrong-typed-fields.js';
 import { expectAccessible } from '../../support/expect-accessible.js';
 import { findUnsafe } from '../../support/find-unsafe.js';
+import { longestBlock } from '../../support/longest-block.js';
 
 const FULL_FEED = '/corpus/feeds/mmcdole__gofeed__testdata__translator__json__json11_full.json';
 const SPEC_FEED = '/corpus/feeds/feed-rs__feed-rs__feed-rs__fixture__jsonfeed__jsonfeed_spec_1.json';
@@ -272,50 +273,6 @@ describe('fields of the wrong type: the field goes, the rest renders', () => {
     await renderEveryBrokenCopy(post, copies, (broken) => broken);
   });
 });
-
-/**
- * The longest time the main thread was busy without a break while `work` ran. Where the
- * engine reports long tasks (Chromium), the longest of them; elsewhere the longest time
- * between two frames, by a heartbeat that asks for every frame (a heartbeat of queued
- * tasks would keep the engine from rendering, and so hold up an article that renders a
- * batch per frame). Nothing else runs on the page, so a long block is the element's own
- * work (fetching, parsing, sanitizing, rendering).
- */
-async function longestBlock(work: () => Promise<void>): Promise<{ longest: number; total: number; method: string }> {
-  let longest = 0;
-  let running = true;
-  const longTasks = PerformanceObserver.supportedEntryTypes?.includes('longtask');
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-  });
-  if (longTasks) observer.observe({ type: 'longtask' });
-  else {
-    let last = performance.now();
-    const beat = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (running) requestAnimationFrame(beat);
-    };
-    requestAnimationFrame(beat);
-  }
-  const started = performance.now();
-  try {
-    await work();
-    // Wait for the render to reach the screen: its layout is part of the cost.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  } finally {
-    running = false;
-    observer.takeRecords().forEach((entry) => (longest = Math.max(longest, entry.duration)));
-    observer.disconnect();
-  }
-  return {
-    longest: Math.round(longest),
-    total: Math.round(performance.now() - started),
-    method: longTasks ? 'long tasks' : 'frames',
-  };
-}
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
