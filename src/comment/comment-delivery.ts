@@ -1,14 +1,18 @@
 /**
  * Sees one comment through to the server's answer, for the comment's lifecycle
- * (comment-lifecycle.ts): attempts with backoff as the retry policy says, one tab at a
- * time sending it, and the outbox from its first failed attempt, so closing the page
- * during a retry loses nothing; it leaves the outbox once the server has answered for it.
- * What came of it is a value: the promise never rejects.
+ * (comment-lifecycle.ts), which has put it in the outbox before the first attempt:
+ * attempts with backoff as the retry policy says, one tab at a time sending it
+ * (comment-lock.ts). Before each request the outbox entry says the comment may be stored
+ * from then on, so a page closed mid-request leaves the truth behind; a plain refusal
+ * (429, 503, offline) takes that back. Taking the comment out of the outbox once the
+ * server has answered is the lifecycle's, after the draft. What came of it is a value:
+ * the promise never rejects.
  */
 import type { CommentSubmission, SendOutcome } from './comment.js';
 import type { StoredOutbox } from './comment-store.js';
+import { withCommentLock } from './comment-lock.js';
 import { sendComment } from './comment-transport.js';
-import { retryDelay } from './retry-policy.js';
+import { mayHaveStored, retryDelay } from './retry-policy.js';
 
 /** How a delivery ended, as far as this tab can tell. */
 export type DeliveryResult =
@@ -18,9 +22,9 @@ export type DeliveryResult =
   | { kind: 'queued' }
   /** Another tab is sending it right now. */
   | { kind: 'sending-elsewhere' }
-  /** Another tab sent it already: it has left the outbox. */
+  /** It left the outbox before this tab could send it: another tab sent it, or the reader took it back to edit. */
   | { kind: 'sent-elsewhere' }
-  /** The element left the page: the waits and requests stopped; the outbox keeps the comment if it needed to. */
+  /** Stopped (the element left the page, or the reader took the comment back): it is still in the outbox. */
   | { kind: 'interrupted' };
 
 /** What a delivery is doing: sending, or waiting `waitMs` for its next attempt. */
@@ -28,50 +32,27 @@ export type DeliveryProgress = { phase: 'sending' } | { phase: 'retry-wait'; wai
 
 export interface DeliveryOptions {
   outbox: StoredOutbox;
-  /** Stops the waits and requests (the element left the page). */
+  /** Stops the waits and requests. */
   signal: AbortSignal;
-  /** Sent from the outbox: one attempt, no retries, as the outbox has rounds of its own. */
+  /** Sent from the outbox's rounds: one attempt, no retries, as the outbox has rounds of its own. */
   fromOutbox: boolean;
   /** Told before each attempt and each wait. */
   progress: (progress: DeliveryProgress) => void;
 }
 
-type LockManager = {
-  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void>): Promise<void>;
-};
-
-/** Sends `submission` (its `attempts` counts each request) until the server answers for it, or it waits in the outbox. */
+/** Sends `submission`, which waits in `outbox`, until the server answers for it or the retries run out. */
 export async function deliverComment(submission: CommentSubmission, options: DeliveryOptions): Promise<DeliveryResult> {
-  let result: DeliveryResult = { kind: 'sending-elsewhere' };
-  let started = false;
-  const run = async (lock: unknown) => {
-    if (!lock) return;
-    started = true;
-    // Another tab may have sent it between the outbox being read and the lock being taken.
-    const { outbox, fromOutbox } = options;
-    if (fromOutbox && !(await outbox.list()).some((entry) => entry.id === submission.id))
-      result = { kind: 'sent-elsewhere' };
-    else result = await attemptUntilAnswered(submission, options);
-  };
   try {
-    // Another tab sending the same comment (both sending the outbox when the network
-    // returns) would post it twice: the Web Locks API lets exactly one of them send.
-    const locks = (navigator as { locks?: LockManager }).locks;
-    if (!locks) await run(true);
-    else {
-      await locks
-        .request(`news-widgets:comment:${submission.id}`, { ifAvailable: true }, run)
-        .catch((error: unknown) => {
-          // Where no lock can be had (some sandboxed frames refuse them), it is sent without one.
-          if (started) throw error;
-          return run(true);
-        });
-    }
+    return await withCommentLock(submission.id, { kind: 'sending-elsewhere' } as const, async () => {
+      // Another tab may have sent it, or the reader taken it back, since the outbox was read.
+      const waiting = await options.outbox.list();
+      if (!waiting.some((entry) => entry.id === submission.id)) return { kind: 'sent-elsewhere' } as const;
+      return attemptUntilAnswered(submission, options);
+    });
   } catch {
-    // Aborted; or a request failed in an unforeseen way, and the comment waits in the outbox (if it got there) for a later round.
-    result = { kind: options.signal.aborted ? 'interrupted' : 'queued' };
+    // Aborted; or storage or a request failed in an unforeseen way: the comment waits in the outbox for a later round.
+    return { kind: options.signal.aborted ? 'interrupted' : 'queued' };
   }
-  return result;
 }
 
 /** Rejects only when the signal aborts (from `sendComment`). */
@@ -79,11 +60,13 @@ async function attemptUntilAnswered(
   submission: CommentSubmission,
   { outbox, signal, fromOutbox, progress }: DeliveryOptions,
 ): Promise<DeliveryResult> {
-  let inOutbox = fromOutbox;
   let rechecked = false;
   for (;;) {
     if (signal.aborted) return { kind: 'interrupted' };
+    const storedBefore = submission.mayBeStored;
     submission.attempts++;
+    submission.mayBeStored = true;
+    await outbox.put(submission);
     progress({ phase: 'sending' });
     const outcome = await sendComment(submission, signal);
     // The server answered 2xx but unreadably: the comment probably landed. Sending it once
@@ -93,13 +76,13 @@ async function attemptUntilAnswered(
       rechecked = true;
       continue;
     }
-    if (outcome.kind !== 'retry') {
-      if (inOutbox) await outbox.delete(submission.id);
-      return outcome;
+    if (outcome.kind !== 'retry') return outcome;
+    const online = navigator.onLine !== false;
+    if (!mayHaveStored(outcome, online)) {
+      submission.mayBeStored = storedBefore;
+      await outbox.put(submission);
     }
-    await outbox.put(submission);
-    inOutbox = true;
-    const delay = navigator.onLine === false || fromOutbox ? undefined : retryDelay(outcome, submission.attempts);
+    const delay = !online || fromOutbox ? undefined : retryDelay(outcome, submission.attempts);
     if (delay === undefined) return { kind: 'queued' };
     progress({ phase: 'retry-wait', waitMs: delay });
     if (!(await wait(delay, signal))) return { kind: 'interrupted' };

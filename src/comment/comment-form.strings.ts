@@ -35,6 +35,15 @@ export const commentFormStrings = {
   duplicate: 'Your comment has been received. It may need to be approved before it appears.',
   retrying: 'Your comment could not be sent yet. Trying again in {seconds} seconds.',
   queued: 'Saved — it will be sent when you are back online.',
+  queuedServer: 'The site could not take your comment yet. It is saved, and it will be sent by itself.',
+  sendingElsewhere: 'Your comment is being sent from another tab.',
+  pendingNote: 'Your comment waits to be sent as shown. It cannot be changed meanwhile.',
+  mayBeStored:
+    'The site’s answer did not arrive, so it may already be published. Sending it again cannot publish it twice; editing it now may publish both versions.',
+  editPending: 'Edit comment',
+  editAnyway: 'Edit anyway',
+  sendNow: 'Try now',
+  withdrawn: 'Not sent. You can edit your comment and post it again.',
   unconfirmed:
     'Your comment probably arrived, but the site’s answer could not be read. Your text is kept here: check the comments before posting it again.',
   draftRestored: 'Draft restored.',

@@ -157,6 +157,25 @@ export const commentFormStyles = [
     .status:empty {
       margin: 0;
     }
+    /* The comment waiting to be sent: the fields show it read-only, with what can be done about it below. */
+    [part~='input'][readonly] {
+      border-style: dashed;
+    }
+    .pending > p {
+      margin-block: var(--_gap) 0;
+    }
+    .pending-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+    }
+    .pending-actions .link-button {
+      min-block-size: 24px;
+    }
+    .link-button[aria-disabled='true'] {
+      cursor: default;
+      text-decoration: none;
+    }
     /* Windows high contrast and other forced palettes: system colours only, every control outlined. */
     @media (forced-colors: active) {
       [part~='input'] {

@@ -25,6 +25,10 @@ export interface CommentFormView {
     rememberChange: (event: Event) => void;
     discardDraft: () => void;
     useOtherVersion: () => void;
+    /** Take the comment waiting to be sent back into the box; `anyway`: although it may be published already. */
+    editPending: (anyway: boolean) => void;
+    /** Send the comment waiting to be sent now, not at its next round. */
+    sendNow: () => void;
     /** A link of the error summary: focus goes to its field. */
     summaryLink: (event: Event, field: CommentField) => void;
   };
@@ -60,12 +64,9 @@ export function renderCommentForm(view: CommentFormView): TemplateResult {
   const { text, comment, identity, on } = view;
   const hidden = identity === 'hidden';
   const heading = headingTag(view.headingLevel, 2);
-  const { pending, otherVersion } = comment;
-  const status =
-    pending?.progress.phase === 'retry-wait'
-      ? fillIn(text('retrying'), { seconds: Math.ceil(pending.progress.waitMs / 1000) })
-      : comment.status && text(comment.status);
-  // Another version of the comment: another tab's text, or an earlier draft kept aside.
+  const { pending } = comment;
+  // Another version of the comment (another tab's text, or an earlier draft kept aside): offered once no comment waits.
+  const otherVersion = pending ? undefined : comment.otherVersion;
   const earlierDraft = otherVersion?.source === 'earlier-draft';
   return html`<section aria-labelledby="heading">
     ${staticHtml`<${heading} part="heading" id="heading">${text(view.isReply ? 'replyHeading' : 'heading')}</${heading}>`}
@@ -112,9 +113,49 @@ export function renderCommentForm(view: CommentFormView): TemplateResult {
               </div>`
       }
       <button part="submit" type="submit" aria-disabled=${pending ? 'true' : 'false'}>${text('submit')}</button>
+      ${renderPending(view)}
     </form>
-    <p part="status" class="status" role="status">${status}</p>
+    <p part="status" class="status" role="status">${statusText(view)}</p>
   </section>`;
+}
+
+/** The status line: what the comment waiting to be sent is doing, else how the last one ended. */
+function statusText({ text, comment }: CommentFormView): string {
+  const progress = comment.pending?.progress;
+  switch (progress?.phase) {
+    case 'sending':
+      return text('sending');
+    case 'retry-wait':
+      return fillIn(text('retrying'), { seconds: Math.ceil(progress.waitMs / 1000) });
+    case 'waiting':
+      return text(
+        progress.reason === 'offline' ? 'queued' : progress.reason === 'server' ? 'queuedServer' : 'sendingElsewhere',
+      );
+    default:
+      return comment.status && text(comment.status);
+  }
+}
+
+/**
+ * The comment waiting to be sent, shown in the read-only fields above: what that means,
+ * whether it may be published already, and what the reader can do while no request is under way.
+ */
+function renderPending({ text, comment, on }: CommentFormView): TemplateResult | typeof nothing {
+  const { pending } = comment;
+  if (!pending) return nothing;
+  const { mayBeStored } = pending.submission;
+  // Kept on show while a request is under way (unavailable then), so that focus stays where the reader left it.
+  const busy = pending.progress.phase === 'sending' ? 'true' : 'false';
+  return html`<div part="pending" class="pending" id="pending-note">
+    <p>${text('pendingNote')}</p>
+    ${mayBeStored ? html`<p>${text('mayBeStored')}</p>` : nothing}
+    <p class="pending-actions">
+      <button type="button" class="link-button" aria-disabled=${busy} @click=${on.sendNow}>${text('sendNow')}</button>
+      <button type="button" class="link-button" aria-disabled=${busy} @click=${() => on.editPending(!!mayBeStored)}>
+        ${text(mayBeStored ? 'editAnyway' : 'editPending')}
+      </button>
+    </p>
+  </div>`;
 }
 
 /** "Required fields are marked *", with the star shown but not read out as "star". */
@@ -133,7 +174,11 @@ function renderField(
   const error = comment.fieldErrors[field];
   // The comment's hint promises it is kept in this browser: not said when it cannot be.
   const hint = field === 'content' && !comment.durable ? undefined : FIELD_HINT[field];
-  const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+  const waiting = !!comment.pending;
+  const describedBy =
+    [hint ? `${field}-hint` : '', error ? `${field}-error` : '', waiting ? 'pending-note' : '']
+      .filter(Boolean)
+      .join(' ') || nothing;
   const invalid = error ? 'true' : nothing;
   return html`<div part="field" class=${error ? 'field invalid' : 'field'}>
     <label part="label" for=${field}
@@ -156,6 +201,7 @@ function renderField(
             name="comment"
             rows="8"
             ?required=${required}
+            ?readonly=${waiting}
             aria-describedby=${describedBy}
             aria-invalid=${invalid}
             .value=${comment.fields.content}
@@ -169,6 +215,7 @@ function renderField(
             autocomplete=${autocomplete}
             ?required=${required}
             spellcheck=${field === 'name' ? nothing : 'false'}
+            ?readonly=${waiting}
             aria-describedby=${describedBy}
             aria-invalid=${invalid}
             .value=${comment.fields[field]}

@@ -239,6 +239,12 @@ export class CommentFormElement extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
     },
     useOtherVersion: () => this.#comment.useOtherVersion(),
+    editPending: async (anyway) => {
+      if ((await this.#comment.editPending({ anyway })) !== 'withdrawn') return;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
+    },
+    sendNow: () => void this.#comment.sendNow(),
     summaryLink: (event, field) => {
       // Fragment links cannot reach into a shadow root: move focus ourselves.
       event.preventDefault();

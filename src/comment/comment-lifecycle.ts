@@ -8,6 +8,13 @@
  * online, then in widening rounds), and deletes the draft only once the server has
  * confirmed the comment. The element renders its state and turns what it reports into
  * events; every failure is a value in that state, never a rejection.
+ *
+ * A comment waiting to be sent is one comment. From the press of "Post Comment" until the
+ * server answers for it, it waits in the outbox, and every tab on the same draft shows it
+ * as it will be published, read-only: nobody can type into it and publish it twice. The
+ * reader can take it back to edit it while no request can have stored it; once one may
+ * have (a lost answer, a timeout, a server error, a page closed mid-request), only by
+ * choosing to, being told that both versions may then be published.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type {
@@ -22,6 +29,7 @@ import type { DeliveryProgress, DeliveryResult } from './comment-delivery.js';
 import { loadDelivery, preloadDelivery, preloadDeliveryWhenIdle } from './comment-delivery-loader.js';
 import { openCommentStore, type CommentStore } from './comment-store.js';
 import { resolveProtocol } from './comment-protocol.js';
+import { withCommentLock } from './comment-lock.js';
 import { DraftKeeper, type OtherVersion } from './draft-keeper.js';
 import { draftKey, type DraftPlace } from './draft-key.js';
 import { newSubmissionId } from './random-id.js';
@@ -30,13 +38,30 @@ import { normalizeCommentFields, validateComment } from './validate-comment.js';
 
 /** The status line, as the key of its words, so that it follows the page's language. */
 export type CommentStatus =
-  '' | 'sending' | 'posted' | 'pending' | 'duplicate' | 'queued' | 'unconfirmed' | 'draftRestored' | 'draftDiscarded';
+  '' | 'posted' | 'pending' | 'duplicate' | 'unconfirmed' | 'draftRestored' | 'draftDiscarded' | 'withdrawn';
 
-/** The comment on its way to the server: sent now, or waiting for its next attempt. */
+/** What the comment waiting to be sent is doing. */
+export type PendingProgress =
+  | DeliveryProgress
+  /**
+   * Waiting in the outbox for its next round: for the network (`offline`), for the site to
+   * take it (`server`: it failed while online), or while another tab sends it (`elsewhere`).
+   */
+  | { phase: 'waiting'; reason: 'offline' | 'server' | 'elsewhere' };
+
+/** The comment waiting to be sent: exactly what will be published, and what it is doing. */
 export interface PendingComment {
   submission: CommentSubmission;
-  progress: DeliveryProgress;
+  progress: PendingProgress;
 }
+
+/**
+ * What came of asking to edit the comment waiting to be sent. `withdrawn`: it is back in
+ * the box, and nothing is sent. `may-be-stored`: a request may have stored it, so it was
+ * kept (only `anyway` takes it back then). `sending`: a request is under way, here or in
+ * another tab. `gone`: it left the outbox meanwhile (sent, or taken back in another tab).
+ */
+export type EditPendingResult = 'withdrawn' | 'may-be-stored' | 'sending' | 'gone';
 
 /** Where a comment goes and who writes it, as the element's attributes (or the form it wraps) say. */
 export interface CommentTarget {
@@ -75,6 +100,9 @@ export interface CommentLifecycleOptions {
   store?: () => CommentStore;
 }
 
+/** Comments the server answered for on this page, whose outbox entries may not be deleted yet: no form here sends them again. */
+const answered = new Set<string>();
+
 const isWaiting = (result: DeliveryResult) => result.kind === 'queued' || result.kind === 'sending-elsewhere';
 
 export class CommentLifecycle implements ReactiveController {
@@ -89,7 +117,7 @@ export class CommentLifecycle implements ReactiveController {
   status: CommentStatus = '';
   /** A saved draft was put back, and the reader has neither posted nor discarded it. */
   draftRestored = false;
-  /** The comment on its way, if any. */
+  /** The comment waiting to be sent under this key, if any: the box shows it, read-only. */
   pending: PendingComment | undefined;
 
   readonly #host: ReactiveControllerHost;
@@ -109,6 +137,9 @@ export class CommentLifecycle implements ReactiveController {
   #abort = new AbortController();
   #outboxTimer: ReturnType<typeof setTimeout> | undefined;
   #outboxRounds = 0;
+  /** This tab's delivery under way, if any: one at a time. */
+  #delivery: { submission: CommentSubmission; abort: AbortController; done: Promise<DeliveryResult> } | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost, options: CommentLifecycleOptions) {
     (this.#host = host).addController(this);
@@ -135,6 +166,10 @@ export class CommentLifecycle implements ReactiveController {
     this.#abort = new AbortController();
     addEventListener('online', this.#sendOutbox);
     this.#drafts.connect();
+    // Another tab sent, queued or took back a comment: the box follows what waits under its key.
+    this.#unsubscribe = this.#store().onRemoteChange(
+      (change) => change.kind === 'outbox' && this.key && void this.#showWaiting(this.key),
+    );
     // The code that sends arrives as a chunk: fetched before the reader can need it.
     preloadDeliveryWhenIdle();
     // Back on the page after a move in the DOM: what waits in the outbox is tried again.
@@ -143,7 +178,8 @@ export class CommentLifecycle implements ReactiveController {
 
   hostDisconnected(): void {
     this.#drafts.disconnect();
-    // Waits and requests stop; the comment is in the outbox already if it needed to be.
+    this.#unsubscribe?.();
+    // Waits and requests stop; the comment is in the outbox already.
     this.#abort.abort();
     clearTimeout(this.#outboxTimer);
     removeEventListener('online', this.#sendOutbox);
@@ -163,6 +199,8 @@ export class CommentLifecycle implements ReactiveController {
   /** The reader typed into `field`. */
   input(field: CommentField, value: string): void {
     preloadDelivery();
+    // The box is read-only while a comment waits to be sent: what it shows is what will be published.
+    if (this.pending) return;
     this.fields = { ...this.fields, [field]: value };
     if (field === 'content') this.#drafts.contentChanged(value);
     else if (this.remember) this.#drafts.identityChanged(this.fields, true);
@@ -213,6 +251,7 @@ export class CommentLifecycle implements ReactiveController {
 
   /** The reader switches to the other version; the text in the box becomes the other version. */
   useOtherVersion(): void {
+    if (this.pending) return;
     const content = this.#drafts.useOtherVersion(this.fields.content);
     if (content === undefined) return;
     this.fields = { ...this.fields, content };
@@ -250,9 +289,64 @@ export class CommentLifecycle implements ReactiveController {
       attempts: 0,
     };
     if (!hooks.beforeSend(submission)) return { kind: 'cancelled', submission };
-    this.status = 'sending';
-    void this.#deliver(submission, false).then((result) => result.kind === 'queued' && this.#scheduleOutbox());
+    this.status = '';
+    this.draftRestored = false;
+    // The draft holds what is sent, until the server has answered for it.
+    this.#drafts.flushNow();
+    this.pending = { submission, progress: { phase: 'sending' } };
+    void this.#send(submission, false);
     return { kind: 'sending', submission };
+  }
+
+  /**
+   * The reader asks to edit the comment waiting to be sent: it comes back into the box and
+   * leaves the outbox, if no request can have stored it (or `anyway`, the reader's choice
+   * after being told both versions may be published). Never while a request is under way.
+   */
+  async editPending({ anyway = false }: { anyway?: boolean } = {}): Promise<EditPendingResult> {
+    const key = this.key;
+    const submission = this.pending?.submission;
+    if (!submission || !key) return 'gone';
+    const delivery = this.#delivery;
+    if (delivery?.submission.id === submission.id) {
+      if (this.pending?.progress.phase === 'sending') return 'sending';
+      if (submission.mayBeStored && !anyway) return 'may-be-stored';
+      // Waiting for its next attempt here: the wait stops (the comment stays in the outbox).
+      delivery.abort.abort();
+      await delivery.done;
+    }
+    const outbox = this.#store().outbox;
+    const result = await withCommentLock(submission.id, 'sending' as const, async () => {
+      const entry = (await outbox.list()).find((waiting) => waiting.id === submission.id);
+      if (!entry) return 'gone' as const;
+      if (entry.mayBeStored && !anyway) return 'may-be-stored' as const;
+      await outbox.delete(entry.id);
+      return 'withdrawn' as const;
+    });
+    if (result === 'withdrawn' && key === this.key) {
+      this.pending = undefined;
+      this.fields = { ...this.fields, ...submission.fields };
+      this.#drafts.contentChanged(this.fields.content);
+      this.status = 'withdrawn';
+    } else if (result !== 'withdrawn') {
+      // Still waiting (or gone): the box shows what the outbox holds now, and sending resumes.
+      await this.#showWaiting(key);
+      this.#scheduleOutbox(0);
+    }
+    this.#host.requestUpdate();
+    return result;
+  }
+
+  /** The reader asks to send the waiting comment now rather than at its next round. */
+  async sendNow(): Promise<void> {
+    const delivery = this.#delivery;
+    if (delivery && this.pending?.progress.phase === 'sending') return;
+    if (delivery) {
+      delivery.abort.abort();
+      await delivery.done;
+    }
+    this.#outboxRounds = 0;
+    this.#scheduleOutbox(0);
   }
 
   /** The draft key of `place`, worked out again only when the place changes (not per keystroke). */
@@ -287,8 +381,14 @@ export class CommentLifecycle implements ReactiveController {
 
   async #restore(key: string): Promise<void> {
     const restoring = ++this.#restoring;
-    const { content, identity } = await this.#drafts.restore();
+    const [{ content, identity }, [waiting]] = await Promise.all([this.#drafts.restore(), this.#waitingUnder(key)]);
     if (restoring !== this.#restoring || key !== this.key) return;
+    if (waiting) {
+      // A comment sent before (in an earlier visit, or another tab) waits to be sent: the box shows it.
+      this.#showPending(waiting);
+      this.#host.requestUpdate();
+      return;
+    }
     // What the server printed into a wrapped form (WordPress's cookies) gives way to what was stored here.
     const unset = (field: CommentField) => !this.fields[field] || this.fields[field] === this.#prefilled[field];
     if (identity && unset('name') && unset('email') && unset('url')) {
@@ -308,6 +408,50 @@ export class CommentLifecycle implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** What waits in the outbox under `key`, oldest first, answered comments left out. */
+  async #waitingUnder(key: string): Promise<CommentSubmission[]> {
+    const waiting = await this.#store().outbox.list();
+    return waiting.filter((entry) => entry.draftKey === key && !answered.has(entry.id));
+  }
+
+  /**
+   * The box shows `waiting`, read-only, as it will be published. What the reader had in the
+   * box instead (typed in this tab while another sent) is kept aside and offered, never lost.
+   */
+  #showPending(waiting: CommentSubmission): void {
+    const shown = this.pending?.submission.id === waiting.id ? this.pending : undefined;
+    const typed = normalizeCommentFields(this.fields).content;
+    if (!this.pending && typed && typed !== waiting.fields.content)
+      this.#drafts.keepAside(this.fields.content, waiting.fields.content);
+    this.fields = { ...this.fields, ...waiting.fields };
+    this.draftRestored = false;
+    if (this.status === 'draftRestored' || this.status === 'withdrawn') this.status = '';
+    this.pending = {
+      submission: waiting,
+      progress: shown?.progress ?? { phase: 'waiting', reason: navigator.onLine === false ? 'offline' : 'server' },
+    };
+  }
+
+  /**
+   * Follows what another tab did to the outbox under `key`: a comment that waits now shows;
+   * one that left shows as what its draft holds (nothing once it was published, the text
+   * once it was taken back to edit). The other tab deletes the draft before the entry.
+   */
+  async #showWaiting(key: string): Promise<void> {
+    if (this.#delivery?.submission.draftKey === key) return;
+    const [waiting] = await this.#waitingUnder(key);
+    if (key !== this.key || this.#delivery?.submission.draftKey === key) return;
+    if (waiting) this.#showPending(waiting);
+    else if (this.pending) {
+      const sent = this.pending.submission;
+      this.pending = undefined;
+      const draft = await this.#store().drafts.get(key);
+      if (key === this.key && !this.pending)
+        this.fields = { ...this.fields, ...sent.fields, content: draft?.content ?? '' };
+    } else return;
+    this.#host.requestUpdate();
+  }
+
   /** The next outbox round in `delay` ms; by default the next of the widening rounds. */
   #scheduleOutbox(delay = outboxRetryDelay(this.#outboxRounds++)): void {
     clearTimeout(this.#outboxTimer);
@@ -319,80 +463,107 @@ export class CommentLifecycle implements ReactiveController {
     clearTimeout(this.#outboxTimer);
     const key = this.key;
     // A comment on its way settles first; a round follows if it ends in the outbox.
-    if (!key || this.pending) return;
+    if (!key || this.#delivery) return;
     await this.#restored;
-    const waiting = (await this.#store().outbox.list()).filter((entry) => entry.draftKey === key);
+    const waiting = await this.#waitingUnder(key);
     let result: DeliveryResult | undefined;
     for (const submission of waiting) {
       if (key !== this.key || this.#abort.signal.aborted) return;
-      if (this.pending) return this.#scheduleOutbox();
-      result = await this.#deliver(submission, true);
+      if (this.#delivery) return this.#scheduleOutbox();
+      result = await this.#send(submission, true);
+      if (!isWaiting(result) && result.kind !== 'interrupted') this.#outboxRounds = 0;
     }
     if (result && isWaiting(result)) this.#scheduleOutbox();
   };
 
-  async #deliver(submission: CommentSubmission, fromOutbox: boolean): Promise<DeliveryResult> {
+  /**
+   * Sends `submission` (`fromOutbox`: one attempt of an outbox round) and settles what came
+   * of it. The reader's submission goes into the outbox before its first request.
+   */
+  async #send(submission: CommentSubmission, fromOutbox: boolean): Promise<DeliveryResult> {
+    const abort = new AbortController();
+    const signal = AbortSignal.any([this.#abort.signal, abort.signal]);
+    const outbox = this.#store().outbox;
     const progress = (progress: DeliveryProgress) => {
+      if (submission.draftKey !== this.key) return;
       this.pending = { submission, progress };
       this.#host.requestUpdate();
     };
-    progress({ phase: 'sending' });
-    const outbox = this.#store().outbox;
-    const signal = this.#abort.signal;
-    let result: DeliveryResult;
-    try {
-      const { deliverComment } = await loadDelivery();
-      result = await deliverComment(submission, { outbox, signal, fromOutbox, progress });
-    } catch {
-      // The code that sends could not be downloaded: as with a dropped connection, the
-      // comment waits in the outbox, and the next round downloads it again.
-      if (!fromOutbox && !signal.aborted) await outbox.put(submission);
-      result = { kind: signal.aborted ? 'interrupted' : 'queued' };
-    }
-    this.pending = undefined;
+    const run = async (): Promise<DeliveryResult> => {
+      try {
+        if (!fromOutbox) await outbox.put(submission);
+        const { deliverComment } = await loadDelivery();
+        return await deliverComment(submission, { outbox, signal, fromOutbox, progress });
+      } catch {
+        // The code that sends could not be downloaded: as with a dropped connection, the
+        // comment waits in the outbox, and the next round downloads it again.
+        return { kind: signal.aborted ? 'interrupted' : 'queued' };
+      }
+    };
+    const done = run();
+    this.#delivery = { submission, abort, done };
+    const result = await done;
+    this.#delivery = undefined;
     this.#settle(submission, result);
+    if (!fromOutbox && isWaiting(result)) this.#scheduleOutbox();
     this.#host.requestUpdate();
     return result;
   }
 
-  /** What the server's answer (or its absence) means for the box, the draft and the status line. */
+  /** What the server's answer (or its absence) means for the box, the draft, the outbox and the status line. */
   #settle(submission: CommentSubmission, result: DeliveryResult): void {
+    const here = submission.draftKey === this.key;
     switch (result.kind) {
-      case 'posted': {
-        this.fieldErrors = {};
-        this.formError = undefined;
-        this.draftRestored = false;
-        // Confirmed: now, and only now, the draft goes. Text typed while the comment was on
-        // its way is a new draft, not part of this comment: it stays, and is saved again.
-        // The form moved elsewhere meanwhile (a reply, or back from one): the box holds another
-        // draft, and the sent one goes only if nothing was typed into it since.
-        const here = submission.draftKey === this.key;
-        const typedSince = here && normalizeCommentFields(this.fields).content !== submission.fields.content;
-        if (here && !typedSince) this.fields = { ...this.fields, content: '' };
-        void this.#drafts
-          .delete(submission.draftKey, here ? undefined : submission.fields.content)
-          .then(() => typedSince && this.#drafts.contentChanged(this.fields.content));
+      case 'posted':
+      case 'rejected':
+      case 'unconfirmed': {
+        // Answered for: the comment leaves the outbox, after its draft if it was published,
+        // so that another tab seeing the entry go finds the draft gone too.
+        answered.add(submission.id);
+        const { outbox } = this.#store();
+        const leaveOutbox = () => void outbox.delete(submission.id);
+        if (here) this.pending = undefined;
+        if (result.kind !== 'posted') {
+          leaveOutbox();
+          if (result.kind === 'unconfirmed') {
+            // It probably landed: the text stays for the reader to check, and is not sent again.
+            this.status = 'unconfirmed';
+          } else if (here) {
+            // The reader must change something: the text is back in the box, editable.
+            this.fieldErrors = result.fieldErrors;
+            this.formError =
+              result.formError ?? (Object.keys(result.fieldErrors).length ? undefined : { code: 'rejected' });
+            this.status = '';
+          }
+          break;
+        }
+        if (here) {
+          this.fieldErrors = {};
+          this.formError = undefined;
+          this.draftRestored = false;
+          this.fields = { ...this.fields, content: '' };
+        }
+        // Confirmed: now, and only now, the draft goes. The form moved elsewhere meanwhile (a
+        // reply, or back from one): that draft goes only if it still holds the text sent.
+        void this.#drafts.delete(submission.draftKey, here ? undefined : submission.fields.content).then(leaveOutbox);
         // A duplicate answer does not say whether the first copy was held for moderation.
         this.status = result.status === 'approved' ? 'posted' : result.status;
         break;
       }
-      case 'rejected':
-        // The reader must change something: the draft stays.
-        this.fieldErrors = result.fieldErrors;
-        this.formError =
-          result.formError ?? (Object.keys(result.fieldErrors).length ? undefined : { code: 'rejected' });
-        this.status = '';
-        break;
-      case 'unconfirmed':
-        // It probably landed: the text stays for the reader to check, and is not sent again.
-        this.status = 'unconfirmed';
-        break;
       case 'queued':
       case 'sending-elsewhere':
-        this.status = 'queued';
+        if (here) {
+          const reason =
+            result.kind === 'sending-elsewhere' ? 'elsewhere' : navigator.onLine === false ? 'offline' : 'server';
+          this.pending = { submission, progress: { phase: 'waiting', reason } };
+        }
         break;
+      case 'sent-elsewhere':
+        // It left the outbox before this tab could send it: the box follows what happened.
+        if (here && this.key) void this.#showWaiting(this.key);
+        return;
       default:
-        // Interrupted, or sent by another tab: nothing to tell here.
+        // Interrupted: it waits in the outbox; whoever stopped it says what comes next.
         return;
     }
     if (!isWaiting(result)) this.#outboxRounds = 0;

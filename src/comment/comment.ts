@@ -64,6 +64,12 @@ export interface CommentSubmission {
   createdAt: number;
   /** Requests made so far (0 before the first). */
   attempts: number;
+  /**
+   * A request may have stored it: one was under way when the page went, or its answer never
+   * came (a dropped connection, a timeout, a server error). Sending the same comment again is
+   * safe (the server recognizes it); withdrawing it to send an edited version is not.
+   */
+  mayBeStored?: boolean;
 }
 
 /** What one request to the server came to. */

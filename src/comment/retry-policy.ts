@@ -46,3 +46,14 @@ export function retryDelay(outcome: Retry, attempt: number, random: () => number
 export function outboxRetryDelay(rounds: number): number {
   return Math.min(RETRY_POLICY.outboxBaseDelayMs * 2 ** rounds, RETRY_POLICY.outboxMaxDelayMs);
 }
+
+/**
+ * Whether the request that failed so may have stored the comment: anything but a plain
+ * refusal to take it now (WordPress's flood rule, 429, 503, 408) or a browser that is
+ * offline. A dropped connection or a timeout cannot tell whether the server got that far.
+ */
+export function mayHaveStored(outcome: Retry, online: boolean): boolean {
+  if (outcome.reason === 'flood' || outcome.reason === 'rate-limited') return false;
+  if (outcome.reason === 'network') return online;
+  return outcome.status !== 503 && outcome.status !== 408;
+}

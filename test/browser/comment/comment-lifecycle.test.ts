@@ -198,7 +198,7 @@ describe('CommentLifecycle: sending', () => {
     type(page.comment, { content: 'Survives a 500', name: 'B', email: 'b@example.com' });
     await waitUntil(async () => (await draftOf(page.store)) === 'Survives a 500', 'the draft is not saved');
     expect(send(page.comment).kind).to.equal('sending');
-    expect(page.comment.status).to.equal('sending');
+    expect(page.comment.pending?.progress).to.deep.equal({ phase: 'sending' });
     await waitUntil(() => page.comment.pending?.progress.phase === 'retry-wait', 'no retry is planned', {
       timeout: 5000,
     });
@@ -225,7 +225,7 @@ describe('CommentLifecycle: sending', () => {
     send(page.comment);
     await waitUntil(() => page.settled.length, 'the comment is not queued');
     expect(page.settled).to.deep.equal([{ kind: 'queued' }]);
-    expect(page.comment.status).to.equal('queued');
+    expect(page.comment.pending?.progress).to.deep.equal({ phase: 'waiting', reason: 'offline' });
     expect(page.comment.fields.content).to.equal('Written on a train');
     expect((await afterReload().outbox.list()).map((entry) => entry.fields.content)).to.deep.equal([
       'Written on a train',
@@ -293,19 +293,17 @@ describe('CommentLifecycle: sending', () => {
     expect(arrived.count).to.equal(1);
   });
 
-  it('keeps text typed while the comment was on its way as a new draft', async () => {
+  it('holds the comment on its way as sent: typing cannot change it, and the box empties once it is posted', async () => {
     await setFailureMode('slow');
     const page = await openPage();
     type(page.comment, { content: 'The first comment', name: 'F', email: 'f@example.com' });
     send(page.comment);
     type(page.comment, { content: 'A second thought' });
+    expect(page.comment.fields.content).to.equal('The first comment');
     await waitUntil(() => page.settled.length, 'the comment never settles', { timeout: 5000 });
     expect(page.settled[0]).to.include({ kind: 'posted' });
-    expect(page.comment.fields.content).to.equal('A second thought');
-    await waitUntil(
-      async () => (await draftOf(afterReload())) === 'A second thought',
-      'the new text is not kept as a draft',
-    );
+    expect(page.comment.fields.content).to.equal('');
+    await waitUntil(async () => (await draftOf(afterReload())) === undefined, 'the posted draft is still stored');
     expect(await storedComments()).to.deep.equal(['The first comment']);
   });
 
@@ -355,7 +353,7 @@ describe('CommentLifecycle: sending', () => {
       page.host.remove();
       await aTimeout(300);
       expect(unhandled).to.deep.equal([]);
-      expect(page.comment.pending).to.equal(undefined);
+      expect(page.comment.pending?.submission.fields.content).to.equal('Left mid-send');
       expect(page.settled).to.deep.equal([]);
     } finally {
       removeEventListener('unhandledrejection', onUnhandled);
