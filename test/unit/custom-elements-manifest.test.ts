@@ -64,7 +64,11 @@ const elements = [
     element: NewsArticleElement as unknown as ElementClass,
     source: 'src/article/news-article.ts',
     /** The modules beside the element that render parts of its shadow DOM. */
-    rendering: ['src/article/news-article.templates.ts', 'src/article/article-texts.ts'],
+    rendering: [
+      'src/article/news-article.templates.ts',
+      'src/article/article-template.ts',
+      'src/article/article-texts.ts',
+    ],
     styles: 'src/article/news-article.styles.ts',
     shippedAs: 'lib/article/news-article.js',
   },
