@@ -124,7 +124,7 @@ describe('the bundle served from a CDN, on another origin and path than the page
   const chunks = (requests) => requests.filter((path) => /\/news-widgets-[^/]*\.js$/.test(path));
   /** The chunk that sends comments, which every page that posts one downloads (first focus, or idle). */
   const isDelivery = (path) => /^\/cdn\/v1\/news-widgets-comment-delivery-[^/]+\.js$/.test(path);
-  const isFeedReader = (path) => /^\/cdn\/v1\/news-widgets-feed-reader-[^/]+\.js$/.test(path);
+  const isFeedReader = (path) => /^\/cdn\/v1\/news-widgets-feed-reader\.js$/.test(path);
   /** The chunk files asked of a server, but the ones every page with a feed and a form needs: reading the feed, sending comments. */
   const otherChunks = (requests) => chunks(requests).filter((path) => !isDelivery(path) && !isFeedReader(path));
 
