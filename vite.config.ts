@@ -13,6 +13,10 @@ import { minifyTemplates } from './scripts/vite-plugins/minify-templates.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** What the feed reader's chunk holds: src/article/feed-reader.ts and the modules only lazy chunks import. */
+const FEED_READER_MODULES =
+  /\/src\/(article\/(feed-reader|read-articles|normalize-[a-z-]+|article-(view|texts|template)|locale-formats|structured-data(-script)?|sanitize-html|safe-url)|shared\/(intl-cache|plain-text))\.ts$/;
+
 export default defineConfig({
   plugins: [demoCommentEndpoint(), demoFeeds(), minifyTemplates()],
   root: fromRoot('./demo'),
@@ -38,7 +42,20 @@ export default defineConfig({
       // Vite's 'strict' library signatures they would go to a further chunk every page must load.
       preserveEntrySignatures: 'allow-extension',
       // Vite keeps ES library builds unminified for consumers' bundlers; this file goes straight to browsers.
-      output: { chunkFileNames: 'news-widgets-[name]-[hash].js', minify: true, comments: false },
+      output: {
+        // The feed reader has a name of its own, without a hash, so a page can preload it (see the README).
+        chunkFileNames: ({ name }) =>
+          name === 'feed-reader' ? 'news-widgets-feed-reader.js' : 'news-widgets-[name]-[hash].js',
+        // The feed reader's chunk holds all it needs that the bundle's main file does not: sanitizing, URL
+        // checks, Intl formatters and plain text, which <comment-list> and the code that sends comments use
+        // too. In chunks of their own, the reader would ask for them only once it has arrived, a round trip
+        // later; the bundle's main file and the other chunks import them from the reader's chunk.
+        codeSplitting: {
+          groups: [{ name: 'feed-reader', test: FEED_READER_MODULES, includeDependenciesRecursively: false }],
+        },
+        minify: true,
+        comments: false,
+      },
     },
     minify: true,
   },

@@ -24,8 +24,16 @@ export const inlineFeedText = (host: Element): string | undefined =>
 export const hasArticleSource = ({ data, inlineText, src }: ArticleSource): boolean =>
   (data !== undefined && data !== null) || inlineText !== undefined || !!src;
 
-/** The feed reader chunk; after a failed download, "Try again" asks for it again. */
-const loadFeedReader = retryingImport(() => import('./feed-reader.js'), import.meta.url);
+type FeedReader = typeof import('./feed-reader.js');
+
+let loadedReader: FeedReader | undefined;
+
+/** The feed reader chunk (feed-reader.ts); after a failed download, "Try again" asks for it again. */
+const importFeedReader = retryingImport(() => import('./feed-reader.js'), import.meta.url);
+export const loadFeedReader = (): Promise<FeedReader> => importFeedReader().then((reader) => (loadedReader = reader));
+
+/** The feed reader, once it has loaded: every article the element holds was read by it. */
+export const feedReader = (): FeedReader | undefined => loadedReader;
 
 export async function loadArticle(
   { data, inlineText, src, item }: ArticleSource,

@@ -1,110 +1,28 @@
 /**
- * The templates of `<news-article>`: the article (headline, summary, byline, image, content,
- * categories and tags), the placeholder shown while it loads, and the error box. Each is a
- * function of what it shows; the element decides which one is on show.
+ * The templates `<news-article>` shows before an article is loaded: the placeholder while it
+ * loads, and the error box. Each is a function of what it shows; the element decides which
+ * one is on show. The article's own template (article-template.ts) loads with the feed reader.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
-import { headingTag } from '../shared/heading-tag.js';
-import type { Article, ArticleAuthor } from './article.js';
-import type { ArticleTexts } from './article-texts.js';
+import { html, type TemplateResult } from 'lit';
 import type { FeedErrorCode } from './feed-error.js';
-import type { LocaleFormats } from './locale-formats.js';
 import { newsArticleStrings, type NewsArticleStringOverrides, type NewsArticleWord } from './news-article.strings.js';
 
-/** How the element writes: the site's words over the built-in ones, and formats in the page's language. */
-export interface Wording {
-  strings: NewsArticleStringOverrides;
-  formats: LocaleFormats;
-}
-
-const word = ({ strings }: Wording, key: NewsArticleWord): string => strings[key] ?? newsArticleStrings[key];
-
-export function articleTemplate(
-  article: Article,
-  { headline, summary, content }: ArticleTexts,
-  headingLevel: number,
-  wording: Wording,
-): TemplateResult {
-  const heading = headingTag(headingLevel, 1);
-  const { image, language } = article;
-  return html`<article part="article" aria-labelledby=${headline ? 'headline' : nothing}>
-    <header>
-      ${
-        headline
-          ? staticHtml`<${heading} part="headline" id="headline" lang=${language ?? nothing} dir="auto">${headline}</${heading}>`
-          : nothing
-      }
-      ${summary ? html`<p part="summary" lang=${language ?? nothing} dir="auto">${summary}</p>` : nothing}
-      ${bylineTemplate(article, wording)}
-    </header>
-    ${
-      image
-        ? html`<figure part="figure">
-            <img
-              part="image"
-              src=${image.url}
-              srcset=${image.srcset ?? nothing}
-              sizes=${image.srcset ? '(min-width: 60em) 60em, 100vw' : nothing}
-              alt=${image.alt}
-              width=${image.width ?? nothing}
-              height=${image.height ?? nothing}
-              decoding="async"
-            />
-          </figure>`
-        : nothing
-    }
-    ${content ? html`<div lang=${language ?? nothing} dir="auto">${content}</div>` : nothing}
-    ${
-      article.categories.length || article.tags.length
-        ? html`<footer part="footer">
-            ${termsTemplate('categories', word(wording, 'categorizedAs'), article.categories, wording)}
-            ${termsTemplate('tags', word(wording, 'tagged'), article.tags, wording)}
-          </footer>`
-        : nothing
-    }
-  </article>`;
-}
-
-function bylineTemplate(article: Article, wording: Wording): TemplateResult | typeof nothing {
-  const { authors, published, modified } = article;
-  if (!authors.length && !published) return nothing;
-  const format = wording.formats.date;
-  const showModified = modified && published && format.format(modified) !== format.format(published);
-  const time = (date: Date) => html`<time datetime=${date.toISOString()}>${format.format(date)}</time>`;
-  const separator = html`<span aria-hidden="true"> · </span>`;
-  return html`<p part="byline">
-    ${authors.length ? html`<span class="authors">${word(wording, 'by')} ${authorsTemplate(authors, wording)}</span>` : nothing}
-    ${authors.length && published ? separator : nothing}
-    ${published ? html`<span class="published">${word(wording, 'published')} ${time(published)}</span>` : nothing}
-    ${showModified ? html`${separator}<span class="modified">${word(wording, 'updated')} ${time(modified)}</span>` : nothing}
-  </p>`;
-}
-
-/** "A, B and C" in the page's language, each name linked when the feed gives a URL. */
-function authorsTemplate(authors: ArticleAuthor[], { formats }: Wording): unknown[] {
-  const parts = formats.names.formatToParts(authors.map((author) => author.name));
-  let index = 0;
-  return parts.map((part) => {
-    if (part.type !== 'element') return part.value;
-    const author = authors[index++]!;
-    return author.url ? html`<a href=${author.url} rel="author">${author.name}</a>` : author.name;
-  });
-}
-
-function termsTemplate(part: 'categories' | 'tags', label: string, terms: string[], { formats }: Wording) {
-  if (!terms.length) return nothing;
-  return html`<p part=${part}>${label} ${formats.terms.format(terms)}</p>`;
-}
+/** One of the element's words: the site's own, or the built-in one. */
+export const word = (strings: NewsArticleStringOverrides, key: NewsArticleWord): string =>
+  strings[key] ?? newsArticleStrings[key];
 
 /** The space the article will take, and the word for screen readers, while it loads. */
-export const placeholderTemplate = (wording: Wording): TemplateResult =>
+export const placeholderTemplate = (strings: NewsArticleStringOverrides): TemplateResult =>
   html`<div part="placeholder" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
-    <span class="visually-hidden">${word(wording, 'loading')}</span>`;
+    <span class="visually-hidden">${word(strings, 'loading')}</span>`;
 
 /** Why the article is not there, in words, and a way to try again. */
-export const errorTemplate = (code: FeedErrorCode, wording: Wording, retry: () => void): TemplateResult =>
+export const errorTemplate = (
+  code: FeedErrorCode,
+  strings: NewsArticleStringOverrides,
+  retry: () => void,
+): TemplateResult =>
   html`<div part="error" role="alert">
-    <p>${wording.strings.errors?.[code] ?? newsArticleStrings.errors[code]}</p>
-    <button part="retry-button" type="button" @click=${retry}>${word(wording, 'retry')}</button>
+    <p>${strings.errors?.[code] ?? newsArticleStrings.errors[code]}</p>
+    <button part="retry-button" type="button" @click=${retry}>${word(strings, 'retry')}</button>
   </div>`;

@@ -2,9 +2,11 @@
  * `<news-article>`: one article from a JSON Feed or the WordPress REST API,
  * fetched, normalized, sanitized and rendered as an accessible `<article>`.
  * The element ties its parts together: a task turns the sources into what to show
- * (article-view.ts), the templates show it (news-article.templates.ts) with the
+ * (article-view.ts), the article's template shows it (article-template.ts) with the
  * texts' elements made by article-texts.ts, over or instead of the page's own
- * server-rendered markup (server-rendered-article.ts).
+ * server-rendered markup (server-rendered-article.ts). What the first render needs (the
+ * placeholder, the error box, reading the markup) is here; the rest comes with the feed
+ * reader's chunk (feed-reader.ts), which the task loads.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
@@ -15,21 +17,18 @@ import { defineElement } from '../shared/define-element.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { Article } from './article.js';
 import { asFeedError, type FeedError } from './feed-error.js';
-import { hasArticleSource, inlineFeedText, loadArticle } from './load-article.js';
+import { feedReader, hasArticleSource, inlineFeedText, loadArticle, loadFeedReader } from './load-article.js';
 import { newsArticleStyles } from './news-article.styles.js';
 import { yieldToPage } from './yield-to-page.js';
-import { articleView, type ArticleView } from './article-view.js';
+import type { ArticleView } from './article-view.js';
 import {
   SERVER_RENDERED_SELECTOR,
   readServerRenderedArticle,
   replacesServerRendered,
   type ServerRenderedArticle,
 } from './server-rendered-article.js';
-import { writeStructuredData } from './structured-data-script.js';
 import type { NewsArticleStringOverrides } from './news-article.strings.js';
-import { localeFormats } from './locale-formats.js';
-import { articleTemplate, errorTemplate, placeholderTemplate, type Wording } from './news-article.templates.js';
-import { articleTexts, fullyShown, loadProgressiveContent } from './article-texts.js';
+import { errorTemplate, placeholderTemplate } from './news-article.templates.js';
 
 export { newsArticleStrings } from './news-article.strings.js';
 export type { NewsArticleStringOverrides, NewsArticleStrings } from './news-article.strings.js';
@@ -138,12 +137,17 @@ export class NewsArticleElement extends LitElement {
       signal.throwIfAborted();
       // The page already shows this article, and not an older version: keep it, and spend nothing on texts never shown.
       if (markup && !replacesServerRendered(article, markup)) return { article, replacesMarkup: false };
-      const view = await articleView(article);
+      // The reader read the article: it is there.
+      const reader = await loadFeedReader();
+      const view = await reader.articleView(article);
       // A long content was sanitized in this task: the page's turn, then the code that shows it progressively.
       if (view.largeContent) {
         await yieldToPage();
-        await loadProgressiveContent();
+        await reader.loadProgressiveContent();
       }
+      // The page's first formatters load the locale's data, which takes long: a task of their own, before the render's.
+      reader.localeFormats(this.#language.language);
+      await yieldToPage();
       signal.throwIfAborted();
       return view;
     },
@@ -180,7 +184,7 @@ export class NewsArticleElement extends LitElement {
         return 'loading';
       case TaskStatus.COMPLETE:
         // A large article is on show from its first screen, and ready once all of it is.
-        return fullyShown(this.#articleTask.value!) ? 'ready' : 'loading';
+        return feedReader()?.fullyShown(this.#articleTask.value!) === false ? 'loading' : 'ready';
       case TaskStatus.ERROR:
         return 'error';
       default:
@@ -231,7 +235,8 @@ export class NewsArticleElement extends LitElement {
     if (this.#outcome && state !== 'loading') {
       const outcome = this.#outcome;
       this.#outcome = undefined;
-      writeStructuredData(this, this.#view?.article);
+      // Only an article the reader loaded writes structured data, and removes it once none is on show.
+      feedReader()?.writeStructuredData(this, this.#view?.article);
       this.dispatchEvent(new Event(outcome));
       this.dispatchEvent(new Event('loadend'));
     }
@@ -242,11 +247,11 @@ export class NewsArticleElement extends LitElement {
     // loads and when the load fails. Otherwise it is left unslotted: not displayed, and
     // not in the accessibility tree, so readers never get the article twice.
     if (this.#markupOnShow()) return html`<slot name="article" @slotchange=${this.#readMarkup}></slot><slot></slot>`;
-    const wording: Wording = { strings: this.strings, formats: localeFormats(this.#language.language) };
     const shown = this.#articleTask.render({
-      pending: () => placeholderTemplate(wording),
-      complete: (view) => articleTemplate(view.article, articleTexts(view, this), this.headingLevel, wording),
-      error: () => errorTemplate(this.error!.code, wording, () => this.reload()),
+      pending: () => placeholderTemplate(this.strings),
+      complete: (view) =>
+        feedReader()!.renderArticle(view, this, this.headingLevel, this.strings, this.#language.language),
+      error: () => errorTemplate(this.error!.code, this.strings, () => this.reload()),
     });
     // Children (a <comment-form>, say) follow the article. The article slot stays while no
     // article is on show, so markup added later is noticed.
