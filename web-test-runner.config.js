@@ -17,6 +17,7 @@ import { demoEndpointMiddleware } from './test/demo-endpoint-middleware.js';
 import { feedServerMiddleware } from './test/feed-server-middleware.js';
 import { failingLocaleMiddleware } from './test/failing-locale-middleware.js';
 import { failingDeliveryMiddleware } from './test/failing-delivery-middleware.js';
+import { faultyEndpointMiddleware } from './test/faulty-endpoint-middleware.js';
 import { forcedColorsCommand } from './test/forced-colors-command.js';
 
 const launchers = {
@@ -73,6 +74,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   middleware: [
+    faultyEndpointMiddleware,
     commentListMiddleware,
     demoEndpointMiddleware,
     commentServerMiddleware,

@@ -74,7 +74,7 @@ const wpError = (status, code, message, extra = {}) => ({
   body: { code, message, data: { status, ...extra } },
 });
 
-function readBody(req) {
+export function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));

@@ -132,8 +132,6 @@ export class CommentLifecycle implements ReactiveController {
   #restored: Promise<void> = Promise.resolve();
   /** Values a wrapped server-rendered form printed (WordPress's cookies): used, but not the reader's text. */
   #prefilled: Partial<CommentFields> = {};
-  /** Text came from a wrapped form: typed before the script ran, it may be newer than the stored draft. */
-  #adopted = false;
   #abort = new AbortController();
   #outboxTimer: ReturnType<typeof setTimeout> | undefined;
   #outboxRounds = 0;
@@ -228,7 +226,6 @@ export class CommentLifecycle implements ReactiveController {
     prefilled: Partial<CommentFields>;
     remember?: boolean;
   }): void {
-    this.#adopted = true;
     this.#prefilled = prefilled;
     const fields = { ...this.fields };
     for (const [field, value] of Object.entries({ ...prefilled, ...typed }) as [CommentField, string][]) {
@@ -385,7 +382,7 @@ export class CommentLifecycle implements ReactiveController {
     if (restoring !== this.#restoring || key !== this.key) return;
     if (waiting) {
       // A comment sent before (in an earlier visit, or another tab) waits to be sent: the box shows it.
-      this.#showPending(waiting);
+      this.#showPending(waiting, this.fields.content || content);
       this.#host.requestUpdate();
       return;
     }
@@ -400,9 +397,10 @@ export class CommentLifecycle implements ReactiveController {
       this.draftRestored = true;
       this.status = 'draftRestored';
       this.#options.restored?.(content);
-    } else if (content && content !== this.fields.content && this.#adopted) {
-      // Text typed into the server-rendered form before the script ran wins over an older
-      // draft; the draft is kept aside and offered, never dropped.
+    } else if (content && content !== this.fields.content) {
+      // Text typed before the draft could be shown (into the server-rendered form before the
+      // script ran, or into the box before storage answered) wins over the older draft; the
+      // draft is kept aside and offered, never dropped.
       this.#drafts.keepAside(content, this.fields.content);
     }
     this.#host.requestUpdate();
@@ -416,13 +414,14 @@ export class CommentLifecycle implements ReactiveController {
 
   /**
    * The box shows `waiting`, read-only, as it will be published. What the reader had in the
-   * box instead (typed in this tab while another sent) is kept aside and offered, never lost.
+   * box `instead` (typed in this tab while another sent, or a draft written since) is kept
+   * aside and offered, never lost.
    */
-  #showPending(waiting: CommentSubmission): void {
+  #showPending(waiting: CommentSubmission, instead = this.fields.content): void {
     const shown = this.pending?.submission.id === waiting.id ? this.pending : undefined;
-    const typed = normalizeCommentFields(this.fields).content;
-    if (!this.pending && typed && typed !== waiting.fields.content)
-      this.#drafts.keepAside(this.fields.content, waiting.fields.content);
+    const other = normalizeCommentFields({ ...this.fields, content: instead ?? '' }).content;
+    if (!this.pending && other && other !== waiting.fields.content)
+      this.#drafts.keepAside(other, waiting.fields.content);
     this.fields = { ...this.fields, ...waiting.fields };
     this.draftRestored = false;
     if (this.status === 'draftRestored' || this.status === 'withdrawn') this.status = '';

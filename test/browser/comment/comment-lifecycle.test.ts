@@ -163,6 +163,26 @@ describe('CommentLifecycle: the draft', () => {
     expect(again.restored).to.deep.equal(['A thought worth keeping']);
   });
 
+  it('offers the earlier draft when the reader typed into the box before storage could answer', async () => {
+    await afterReload().drafts.save(draftKey(place), 'The draft from yesterday');
+    const host = document.createElement('comment-lifecycle-host') as LifecycleHost;
+    const store = afterReload();
+    const comment = new CommentLifecycle(host, { place: () => place, store: () => store });
+    document.body.append(host);
+    hosts.push(host);
+    // The first keystroke lands before IndexedDB has answered the restore.
+    type(comment, { content: 'Typed at once' });
+    await waitUntil(() => comment.otherVersion, 'the earlier draft is not offered');
+    expect(comment.fields.content).to.equal('Typed at once');
+    expect(comment.otherVersion).to.deep.equal({ source: 'earlier-draft', content: 'The draft from yesterday' });
+    // Both survive a reload: the newer text in the box, the earlier one on offer.
+    await waitUntil(async () => (await draftOf(afterReload())) === 'Typed at once', 'the newer text is not saved');
+    const again = await openPage({ store: afterReload() });
+    await waitUntil(() => again.comment.otherVersion, 'the earlier draft is not offered after a reload');
+    expect(again.comment.fields.content).to.equal('Typed at once');
+    expect(again.comment.otherVersion?.content).to.equal('The draft from yesterday');
+  });
+
   it('offers the earlier draft, never dropping it, when the reader typed before it could be restored', async () => {
     await afterReload().drafts.save(draftKey(place), 'The draft from yesterday');
     const host = document.createElement('comment-lifecycle-host') as LifecycleHost;
