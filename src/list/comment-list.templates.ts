@@ -4,6 +4,7 @@
  * `<article>`s (nested lists for replies). No state here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { ThreadEntry } from './comment-thread.js';
@@ -25,6 +26,8 @@ export interface CommentListView {
   canReply: boolean;
   replyingTo: string | undefined;
   highlighted: string | undefined;
+  /** What every comment's look depends on besides the comment itself (words, language, reply state). */
+  renderKey: readonly unknown[];
   announcement: string;
   contentOf: (comment: ListedComment) => HTMLElement | undefined;
   describeDate: (date: Date) => { label: string; title: string };
@@ -138,11 +141,26 @@ function entryTemplate(entry: ThreadEntry, view: CommentListView): TemplateResul
   </li>`;
 }
 
-function threadTemplate(entries: ThreadEntry[], view: CommentListView): TemplateResult {
+/** What a top-level entry and its replies show: each comment, where it sits and whom it answers. */
+function entryKey(entry: ThreadEntry, into: unknown[] = []): unknown[] {
+  into.push(entry.comment, entry.depth, entry.inReplyTo, entry.replies.length);
+  for (const reply of entry.replies) entryKey(reply, into);
+  return into;
+}
+
+/**
+ * The thread, one entry per comment. A top-level entry is templated again only when its
+ * key changes, so showing comment 476 does not redo the 475 on show before it: a long
+ * thread grows in short updates.
+ */
+function threadTemplate(entries: ThreadEntry[], view: CommentListView, topLevel = false): TemplateResult {
   return html`${repeat(
     entries,
     (entry) => entry.comment.id,
-    (entry) => entryTemplate(entry, view),
+    (entry) =>
+      topLevel
+        ? guard([...view.renderKey, ...entryKey(entry)], () => entryTemplate(entry, view))
+        : entryTemplate(entry, view),
   )}`;
 }
 
@@ -204,7 +222,7 @@ export function renderCommentList(view: CommentListView): TemplateResult {
     ${
       view.thread.length
         ? html`<ol part="thread" class="thread" aria-labelledby="heading">
-            ${threadTemplate(view.thread, view)}
+            ${threadTemplate(view.thread, view, true)}
           </ol>`
         : nothing
     }

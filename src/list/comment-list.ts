@@ -39,8 +39,8 @@ export { CommentListReplyEvent } from './comment-list.events.js';
 /** Where this class can be imported from: its own chunk in the script-tag bundle. */
 export const moduleUrl = import.meta.url;
 
-/** Comments added to the page per update: a page of 100 is shown over several short tasks, never one long one. */
-const REVEAL_STEP = 25;
+/** Comments added to the page per frame: a page of 100 is shown over several short updates, never one long one. */
+const REVEAL_STEP = 10;
 
 /**
  * The comments of a post, threaded, with replies through a `<comment-form>` inside it.
@@ -247,7 +247,8 @@ export class CommentListElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#revealed < this.#pages.comments.length) setTimeout(() => this.requestUpdate());
+    // The next step in the next frame: the browser paints, and handles input, between two steps.
+    if (this.#revealed < this.#pages.comments.length) requestAnimationFrame(() => this.requestUpdate());
     const after = this.#afterUpdate;
     this.#afterUpdate = undefined;
     after?.();
@@ -274,6 +275,8 @@ export class CommentListElement extends LitElement {
     const count = pages.total + own.filter((comment) => !comment.pending).length;
     const state = pages.status === 'ready' ? (thread.length ? 'ready' : 'empty') : pages.status;
     const language = this.#language.language;
+    const canReply = !server && !!this.#form;
+    const replyingTo = this.#replies.target?.id;
     const view: CommentListView = {
       text: this.#text,
       heading: headingTag(this.headingLevel, 2),
@@ -284,9 +287,10 @@ export class CommentListElement extends LitElement {
       remaining: pages.remaining,
       loadingMore: pages.loadingMore,
       formPosition: this.formPosition === 'above' ? 'above' : 'below',
-      canReply: !server && !!this.#form,
-      replyingTo: this.#replies.target?.id,
+      canReply,
+      replyingTo,
       highlighted: this._highlighted,
+      renderKey: [canReply, replyingTo, this._highlighted, language, this.strings, this._translatedWords],
       announcement: this._announcement,
       contentOf: (comment) => pages.contentOf(comment),
       describeDate: this.#dates.forRender(language),
