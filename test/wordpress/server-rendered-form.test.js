@@ -11,7 +11,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
-  commentForm,
   commentText,
   eventually,
   focusedInForm,
@@ -24,6 +23,7 @@ import {
   uniqueText,
   useWordPress,
 } from './support/wordpress.js';
+import { noFavicon, recordCommentPosts, signIn, takenOverForm } from './support/wordpress-page.js';
 
 const THEME_POST = 'server-rendered-comment-form';
 const root = new URL('../../', import.meta.url);
@@ -33,36 +33,6 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
   let browser;
   useWordPress((started) => ({ wp, browser } = started));
 
-  /** POST requests the page makes: to wp-comments-post.php (the native form) and to the REST API. */
-  function recordPosts(page) {
-    const posts = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST') posts.push({ url: request.url(), body: request.postData() });
-    });
-    return {
-      native: () => posts.filter(({ url }) => new URL(url).pathname.endsWith('/wp-comments-post.php')),
-      rest: () => posts.filter(({ url }) => new URL(url).searchParams.get('rest_route') === '/wp/v2/comments'),
-    };
-  }
-  /**
-   * The element's own fields. (Playwright's CSS pierces shadow roots, and WordPress's
-   * hidden form in the light DOM has an `#email` and a `#url` too.)
-   */
-  function elementForm(page) {
-    const field = (id) => page.locator(`comment-form form[part~="form"] #${id}`);
-    return {
-      ...commentForm(page),
-      content: field('content'),
-      name: field('name'),
-      email: field('email'),
-      url: field('url'),
-    };
-  }
-  /** Chromium asks WordPress's pages for /favicon.ico, which PHP's server does not have (a 404, when it asks in time). */
-  const noFavicon = () => ({
-    text: 'Failed to load resource: the server responded with a status of 404 (Not Found)',
-    url: `${wp.origin}/favicon.ico`,
-  });
   const commentsBy = async (postId, who) =>
     (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
 
@@ -71,7 +41,7 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     const context = await browser.newContext({ javaScriptEnabled: false });
     t.after(() => context.close());
     const page = await context.newPage();
-    const posts = recordPosts(page);
+    const posts = recordCommentPosts(page);
     await page.goto(wp.pageUrl(post.id));
     // The article as HTML, and WordPress's form, as the page prints them.
     assert.equal(
@@ -99,9 +69,9 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
 
   it('with JavaScript, the element takes the form over and posts through the REST API exactly once, then forgets the draft', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
-    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon(wp)] });
     const page = await session.context.newPage();
-    const posts = recordPosts(page);
+    const posts = recordCommentPosts(page);
     await page.goto(wp.pageUrl(post.id));
     await formReady(page);
     // Taken over: WordPress's form is still in the page, but neither shown nor reachable.
@@ -109,7 +79,7 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     assert.equal(await page.evaluate(() => document.querySelector('form#commentform').inert), true);
     assert.equal(await page.evaluate(() => document.querySelector('comment-form').effectivePostId), String(post.id));
     const events = await recordFormEvents(page);
-    const form = elementForm(page);
+    const form = takenOverForm(page);
     const who = newReader('Script Reader');
     const text = uniqueText('Posted through the REST API.');
     await form.content.focus();
@@ -138,9 +108,9 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
 
   it('text typed into WordPress’s form before the script arrives moves into the element, with focus, and is posted', async (t) => {
     const post = await wp.postBySlug(THEME_POST);
-    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon(wp)] });
     const page = await session.context.newPage();
-    const posts = recordPosts(page);
+    const posts = recordCommentPosts(page);
     // The bundle is slow to arrive (a slow network): the reader starts typing into the HTML form.
     let release;
     const arrived = new Promise((resolve) => (release = resolve));
@@ -159,7 +129,7 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
     await page.keyboard.type(text);
     release();
     await formReady(page);
-    const form = elementForm(page);
+    const form = takenOverForm(page);
     assert.equal(await form.content.inputValue(), text);
     assert.equal(await form.name.inputValue(), who.name);
     assert.equal(await form.email.inputValue(), who.email);
@@ -180,13 +150,13 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
       post: post.id,
       content: uniqueText('A comment to reply to.'),
     });
-    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon(wp)] });
     const page = await session.context.newPage();
     // Where WordPress's "Reply" link leads without its comment-reply script: the post, with the form set for a reply.
     await page.goto(`${wp.pageUrl(post.id)}&replytocom=${first.id}`);
     assert.equal(await page.locator('a.comment-reply-link').first().isVisible(), true);
     await formReady(page);
-    const form = elementForm(page);
+    const form = takenOverForm(page);
     assert.equal((await page.locator('comment-form [part~="heading"]').textContent()).trim(), strings.replyHeading);
     const who = newReader('Replying Reader');
     const text = uniqueText('A reply, through the REST API.');
@@ -212,25 +182,17 @@ describe('the example WordPress theme: WordPress’s comment form inside <commen
       name: account.name,
       roles: ['subscriber'],
     });
-    const session = await openReader(t, browser, { expectedErrors: [noFavicon()] });
-    // The toolbar of a signed-in reader shows their avatar from gravatar.com, which is outside this machine's network.
-    await session.context.route(/^https?:\/\/(\w+\.)?gravatar\.com\//, (route) => route.fulfill({ status: 204 }));
+    const session = await openReader(t, browser, { expectedErrors: [noFavicon(wp)] });
     const page = await session.context.newPage();
-    await page.goto(`${wp.origin}/wp-login.php`);
-    await page.locator('#user_login').fill(account.login);
-    await page.locator('#user_pass').fill(account.password);
-    await Promise.all([
-      page.waitForURL((url) => !url.pathname.endsWith('/wp-login.php')),
-      page.locator('#wp-submit').click(),
-    ]);
-    const posts = recordPosts(page);
+    await signIn(wp, page, account);
+    const posts = recordCommentPosts(page);
     await page.goto(wp.pageUrl(post.id));
     await formReady(page);
     // WordPress's form for a signed-in reader has no name and email fields; neither has the element's.
     assert.equal(await page.locator('form#commentform #author').count(), 0);
     assert.equal(await page.evaluate(() => document.querySelector('comment-form').identity), 'hidden');
     assert.equal(await page.locator('comment-form form[part~="form"] #name').count(), 0);
-    const form = elementForm(page);
+    const form = takenOverForm(page);
     const text = uniqueText('Posted while signed in.');
     await form.content.fill(text);
     await form.submit.click();
