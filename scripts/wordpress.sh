@@ -3,7 +3,8 @@
 # on loopback only:
 #
 #   scripts/wordpress.sh start    MariaDB + WordPress on http://127.0.0.1:8081/, with the fixtures and
-#                                 the example theme (docs/wordpress-theme/)
+#                                 the example theme (docs/wordpress-theme/); Debian's Twenty Twenty-One
+#                                 and Twenty Twenty-Three are installed too, for the plugin's tests
 #   scripts/wordpress.sh stop     stops both and deletes every byte of their data
 #   scripts/wordpress.sh status   says whether it runs (exit status 0) or not (3)
 #   scripts/wordpress.sh packages installs the Debian packages below when some are missing (as root;
@@ -16,14 +17,15 @@
 # Both start and stop are idempotent: start leaves a healthy running site alone (and
 # starts afresh after a crash); stop does nothing when nothing runs.
 #
-# Needs Debian's wordpress, mariadb-server, php-cli and php-mysql (start installs them when
+# Needs Debian's wordpress, its two themes, mariadb-server, php-cli, php-mysql and php-codesniffer (start installs them when
 # run as root, through scripts/debian-packages.js, with Debian's services kept off: the
 # site runs on PHP's built-in server and a MariaDB of its own), and root, to write Debian's
 # per-host WordPress settings, /etc/wordpress/config-127.0.0.1.php.
 #
 # MariaDB listens on a Unix socket in the data folder and on no TCP port at all; PHP's
 # built-in server answers on 127.0.0.1:$NEWS_WIDGETS_WP_PORT. Data (database, uploads,
-# must-use plugins, logs) lives in $NEWS_WIDGETS_WP_DIR, by default a folder in $TMPDIR.
+# must-use plugins, plugins, logs) lives in $NEWS_WIDGETS_WP_DIR, by default a folder in $TMPDIR.
+# WordPress's PHP notices, warnings and errors go to debug.log there (WP_DEBUG_LOG).
 # The tests read $NEWS_WIDGETS_WP_DIR/site.json: the URL, the fixtures' ids, an admin
 # application password.
 set -euo pipefail
@@ -129,7 +131,12 @@ PACKAGES=(
   'mariadb-server=MariaDB, its database (a server of its own in the data folder, no service)'
   "php-cli=PHP, whose built-in server serves it on $HOST:$PORT"
   "php-mysql=PHP's MariaDB driver"
+  'wordpress-theme-twentytwentyone=a classic theme the WordPress plugin (wordpress-plugin/) is tested with'
+  'wordpress-theme-twentytwentythree=a block theme the WordPress plugin is tested with'
+  "php-codesniffer=phpcs, which checks the WordPress plugin's PHP"
 )
+# Debian's themes, which the test site links into its own wp-content/themes.
+DEBIAN_THEMES=(twentytwentyone twentytwentythree)
 
 # The programs this script runs, from the packages above.
 programs_present() {
@@ -137,6 +144,9 @@ programs_present() {
   # Not `php -m | grep -q`: grep stops reading at the first match, php dies of SIGPIPE, and pipefail reports a failure.
   grep -qx mysqli <<<"$(php -m 2>/dev/null)" || return 1
   command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || return 1
+  command -v phpcs >/dev/null || return 1
+  local theme
+  for theme in "${DEBIAN_THEMES[@]}"; do [[ -f "$WORDPRESS/wp-content/themes/$theme/style.css" ]] || return 1; done
   [[ -f "$WORDPRESS/wp-config.php" ]]
 }
 
@@ -171,6 +181,7 @@ install_theme() {
   mkdir -p "$theme"
   for entry in "$HERE"/docs/wordpress-theme/*; do ln -sfn "$entry" "$theme/$(basename "$entry")"; done
   ln -sfn "$HERE/dist" "$theme/assets"
+  for entry in "${DEBIAN_THEMES[@]}"; do ln -sfn "$WORDPRESS/wp-content/themes/$entry" "$DIR/wp-content/themes/$entry"; done
   cp "$SERVER_FILES/router.php" "$DIR/router.php"
   cp "$SERVER_FILES"/mu-plugins/*.php "$DIR/wp-content/mu-plugins/"
   NEWS_WIDGETS_WP_URL="$URL" php "$SERVER_FILES/theme.php" >/dev/null || die "activating the example theme failed"
@@ -190,7 +201,7 @@ start() {
     die "something else listens on $HOST:$PORT: set NEWS_WIDGETS_WP_PORT to a free port"
   fi
 
-  mkdir -p "$DIR/wp-content/mu-plugins" "$DIR/wp-content/uploads" "$DIR/mysql"
+  mkdir -p "$DIR/wp-content/mu-plugins" "$DIR/wp-content/plugins" "$DIR/wp-content/uploads" "$DIR/mysql"
   chmod 755 "$DIR"
   touch "$DIR/.news-widgets-wordpress"
 
@@ -234,7 +245,12 @@ define('WP_ENVIRONMENT_TYPE', 'local');
 define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('DISABLE_WP_CRON', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
-define('WP_DEBUG', false);
+// PHP's notices, warnings and errors go to a log the plugin's tests read, never into a page.
+define('WP_DEBUG', true);
+define('WP_DEBUG_DISPLAY', false);
+define('WP_DEBUG_LOG', '$DIR/debug.log');
+// Plugins install through wp-admin's upload straight into wp-content/plugins.
+define('FS_METHOD', 'direct');
 $salts
 PHP
   chmod 640 "$CONFIG"

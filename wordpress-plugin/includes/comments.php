@@ -24,10 +24,14 @@ function news_widgets_hook_comments(): void
     add_filter('rest_allow_anonymous_comments', 'news_widgets_allow_anonymous_comments', 10, 2);
 }
 
-/** Whether this page's comment form is upgraded: a singular post or page, with the upgrade on. */
+/**
+ * Whether this page's comment form is upgraded: a singular post or page, with the
+ * upgrade on, and a form to take over (a site that asks readers to sign in first shows
+ * them a link instead).
+ */
 function news_widgets_upgrades_form(): bool
 {
-    return is_singular() && news_widgets_options()['form'];
+    return is_singular() && news_widgets_options()['form'] && (is_user_logged_in() || !get_option('comment_registration'));
 }
 
 /**
@@ -162,6 +166,10 @@ function news_widgets_theme_comments_template(?string $template = null): string
  */
 function news_widgets_wrap_comments(string $html, int $post_id): string
 {
+    // The Comments block renders its HTML, then WordPress filters it once more as the block's output.
+    if (str_contains($html, '<comment-list')) {
+        return $html;
+    }
     $open = '<comment-list' . news_widgets_attributes(news_widgets_list_attributes($post_id)) . '>';
     return news_widgets_wrap_thread($html, $open, 'comment-form');
 }
