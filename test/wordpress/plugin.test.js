@@ -262,6 +262,36 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
     });
   }
 
+  it('[news_article] shows an article from another site’s REST API, and its attributes are printed escaped', async (t) => {
+    const made = async (title, content) => {
+      const post = await wp.adminPost('/wp/v2/posts', { title: uniqueText(title), content, status: 'publish' });
+      madePosts.push(post.id);
+      return post;
+    };
+    const { seed } = wp.posts;
+    const embedded = await made('An embedded article', `[news_article src="${wp.postUrl(seed.id)}"]`);
+    const { session, page } = await openPost(t, embedded.id);
+    await page.locator('news-article[state="ready"]').waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('news-article [part~="headline"]').textContent(), seed.title);
+    session.assertNoProblems();
+
+    // A value that would end the attribute, and an address that is not a web page's.
+    const hostile = await made(
+      'A hostile shortcode',
+      `[news_article src="${wp.postUrl(seed.id)}" item='x" onfocus="alert(1)'] [news_article src="javascript:alert(1)"]`,
+    );
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    t.after(() => context.close());
+    const noScript = await context.newPage();
+    await noScript.goto(wp.pageUrl(hostile.id));
+    assert.deepEqual(
+      await noScript
+        .locator('news-article')
+        .evaluateAll((all) => all.map((article) => [article.getAttribute('item'), article.hasAttribute('onfocus')])),
+      [['x" onfocus="alert(1)', false]],
+    );
+  });
+
   it('the REST API takes no anonymous comment where the site’s form would not: registration required, or the form upgrade off', async (t) => {
     const post = await postWithThread('Anonymous comments');
     const anonymous = (who) =>
