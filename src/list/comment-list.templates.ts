@@ -141,26 +141,23 @@ function entryTemplate(entry: ThreadEntry, view: CommentListView): TemplateResul
   </li>`;
 }
 
-/** What a top-level entry and its replies show: each comment, where it sits and whom it answers. */
+/** What an entry and its replies show: each comment, where it sits and whom it answers, in reading order. */
 function entryKey(entry: ThreadEntry, into: unknown[] = []): unknown[] {
-  into.push(entry.comment, entry.depth, entry.inReplyTo, entry.replies.length);
+  into.push(entry.comment, entry.depth, entry.inReplyTo);
   for (const reply of entry.replies) entryKey(reply, into);
   return into;
 }
 
 /**
- * The thread, one entry per comment. A top-level entry is templated again only when its
- * key changes, so showing comment 476 does not redo the 475 on show before it: a long
+ * The thread, one entry per comment. An entry is templated again only when it or its
+ * replies change, so showing comment 476 does not redo the 475 on show before it: a long
  * thread grows in short updates.
  */
-function threadTemplate(entries: ThreadEntry[], view: CommentListView, topLevel = false): TemplateResult {
+function threadTemplate(entries: ThreadEntry[], view: CommentListView): TemplateResult {
   return html`${repeat(
     entries,
     (entry) => entry.comment.id,
-    (entry) =>
-      topLevel
-        ? guard([...view.renderKey, ...entryKey(entry)], () => entryTemplate(entry, view))
-        : entryTemplate(entry, view),
+    (entry) => guard([...view.renderKey, ...entryKey(entry)], () => entryTemplate(entry, view)),
   )}`;
 }
 
@@ -222,7 +219,7 @@ export function renderCommentList(view: CommentListView): TemplateResult {
     ${
       view.thread.length
         ? html`<ol part="thread" class="thread" aria-labelledby="heading">
-            ${threadTemplate(view.thread, view, true)}
+            ${threadTemplate(view.thread, view)}
           </ol>`
         : nothing
     }

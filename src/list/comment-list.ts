@@ -30,7 +30,7 @@ import type { CommentOrder } from './listed-comment.js';
 import { readOrder, rememberOrder } from './comment-order.js';
 import { NearViewport } from './near-viewport.js';
 import { PermalinkFollower } from './permalink.js';
-import { DateLabels } from './relative-date.js';
+import { describeDate } from './relative-date.js';
 import { ReplyPlacement, type ReplyTarget } from './reply-placement.js';
 import { findServerThread, readServerComments, serverReplyFor, type ServerReply } from './server-rendered-thread.js';
 
@@ -152,7 +152,6 @@ export class CommentListElement extends LitElement {
   #afterUpdate: (() => void) | undefined;
   /** How many of the loaded comments are shown so far (see REVEAL_STEP). */
   #revealed = 0;
-  #dates = new DateLabels();
   /** The theme's server-rendered thread, kept instead of fetched. */
   #server: HTMLOListElement | null = null;
   #ownRead = false;
@@ -293,7 +292,8 @@ export class CommentListElement extends LitElement {
       renderKey: [canReply, replyingTo, this._highlighted, language, this.strings, this._translatedWords],
       announcement: this._announcement,
       contentOf: (comment) => pages.contentOf(comment),
-      describeDate: this.#dates.forRender(language),
+      // Once per comment shown: a comment on show is not templated again (comment-list.templates.ts).
+      describeDate: (date) => describeDate(date, Date.now(), language),
       on: this.#on,
     };
     return server ? renderAroundServerThread(view) : renderCommentList(view);

@@ -29,24 +29,3 @@ export function describeDate(date: Date, now: number, language: string | undefin
   const [unit, size] = UNITS.find(([, length]) => Math.abs(seconds) >= length) ?? UNITS[UNITS.length - 1]!;
   return { label: relative.format(Math.trunc(seconds / size), unit), title: absolute.format(date) };
 }
-
-/**
- * `describeDate` once per comment and language: a render of 500 comments would otherwise
- * format 1,000 dates. A new language starts afresh.
- */
-export class DateLabels {
-  #labels = new WeakMap<Date, { label: string; title: string }>();
-  #language: string | undefined;
-
-  /** A describer for one render: `now` and `language` fixed for all of its dates. */
-  forRender(language: string | undefined, now = Date.now()): (date: Date) => { label: string; title: string } {
-    if (this.#language !== language) this.#labels = new WeakMap();
-    this.#language = language;
-    const labels = this.#labels;
-    return (date) => {
-      let described = labels.get(date);
-      if (!described) labels.set(date, (described = describeDate(date, now, language)));
-      return described;
-    };
-  }
-}
