@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { axeViolations } from '../e2e/support/axe.js';
 import {
+  addMustUsePlugin,
   deactivate,
   newAccount,
   phpErrorLog,
@@ -290,6 +291,42 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
         .evaluateAll((all) => all.map((article) => [article.getAttribute('item'), article.hasAttribute('onfocus')])),
       [['x" onfocus="alert(1)', false]],
     );
+  });
+
+  it('under the tag names of the news_widgets_tag_names filter, the form is taken over while another script holds <comment-form>', async (t) => {
+    const post = await postWithThread('Renamed tags');
+    const otherPlugin = addMustUsePlugin(
+      'news-widgets-test-renamed-tags.php',
+      `<?php
+// Another plugin's <comment-form>, and the filter that gives news-widgets' form another tag.
+add_action('wp_head', function () { echo "<script>customElements.define('comment-form', class extends HTMLElement {});</script>\\n"; });
+add_filter('news_widgets_tag_names', function (array $tags): array { $tags['comment-form'] = 'news-comment-form'; return $tags; });
+`,
+    );
+    t.after(() => otherPlugin.remove());
+    const { session, page } = await openPost(t, post.id);
+    const bundleRequests = [];
+    page.on(
+      'request',
+      (request) => new URL(request.url()).pathname.endsWith('/news-widgets.js') && bundleRequests.push(request.url()),
+    );
+    await page.reload();
+    await page.waitForFunction(() =>
+      document.querySelector('news-comment-form')?.shadowRoot?.querySelector('#content'),
+    );
+    assert.equal(await page.locator('form#commentform').isVisible(), false, 'WordPress’s form is taken over');
+    assert.equal(await page.locator('comment-form, comment-list').count(), 0);
+    const who = newReader('Renamed Tag Reader');
+    const text = uniqueText('Posted through a renamed form.');
+    await page.locator('news-comment-form form[part~="form"] #content').fill(text);
+    await page.locator('news-comment-form form[part~="form"] #name').fill(who.name);
+    await page.locator('news-comment-form form[part~="form"] #email').fill(who.email);
+    await page.locator('news-comment-form [part~="submit"]').click();
+    await eventually(async () => assert.deepEqual((await commentsBy(post.id, who)).map(commentText), [text]), {
+      timeout: 15_000,
+    });
+    assert.equal(bundleRequests.length, 1, 'the bundle is loaded once, at one address');
+    session.assertNoProblems();
   });
 
   it('the REST API takes no anonymous comment where the site’s form would not: registration required, or the form upgrade off', async (t) => {

@@ -20,10 +20,13 @@ function news_widgets_hook_bundle(): void
     add_action('wp_footer', 'news_widgets_print_tag_renames', 100);
 }
 
-/** The bundle's address, with the plugin's version so that an update is never served from a stale cache. */
+/**
+ * The bundle's address, as is: its chunks import `./news-widgets.js`, and the browser
+ * runs a module once per address, so a `?ver=` here would run the bundle twice.
+ */
 function news_widgets_bundle_url(): string
 {
-    return add_query_arg('ver', NEWS_WIDGETS_VERSION, plugins_url('assets/news-widgets.js', NEWS_WIDGETS_FILE));
+    return plugins_url('assets/news-widgets.js', NEWS_WIDGETS_FILE);
 }
 
 /** Asks for the bundle on this page (any number of calls load it once). */

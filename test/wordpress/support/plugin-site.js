@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,13 @@ export function setAsideAnonymousCommentsLine() {
   const aside = `${file}.set-aside`;
   if (existsSync(file)) renameSync(file, aside);
   return { restore: () => existsSync(aside) && renameSync(aside, file) };
+}
+
+/** A must-use plugin of a test's own (`php`, its code), such as another plugin would be; `remove()` deletes it. */
+export function addMustUsePlugin(name, php) {
+  const file = join(dataDir, 'wp-content/mu-plugins', name);
+  writeFileSync(file, php);
+  return { remove: () => rmSync(file, { force: true }) };
 }
 
 /** WordPress's PHP log (WP_DEBUG_LOG): its size now, and the lines written since. */
