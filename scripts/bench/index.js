@@ -21,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { browserPath, chromiumArgs, installHint } from '../browsers.js';
 import { buildForBench } from './build.js';
 import { measureBigFeed } from './big-feed.js';
+import { commentListRoutes, measureCommentList } from './comment-list.js';
 import { loadOnce, measureLoads } from './load.js';
 import { measureMemory } from './memory.js';
 import { sourceLookup } from './profile.js';
@@ -64,7 +65,7 @@ try {
   const bigFeed = makeBigFeed(5000);
   server = await startBenchServer({
     distDir: built.fullDir,
-    routes: { ...pages, '/feeds/article.json': demoFeedText, '/feeds/big.json': bigFeed },
+    routes: { ...pages, ...commentListRoutes, '/feeds/article.json': demoFeedText, '/feeds/big.json': bigFeed },
     commentFile: join(tmp, 'comments.json'),
   });
   browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -126,6 +127,15 @@ try {
     lookup,
   });
 
+  log(`Comment list: bytes, and ${settings.loadRuns} scrolls to the comments of each page…`);
+  const commentList = await measureCommentList(browser, server.origin, {
+    built,
+    downloads,
+    runs: settings.loadRuns,
+    throttle: settings.throttle,
+    log,
+  });
+
   log(
     `Typing: ${settings.characters} characters, one every ${settings.keyIntervalMs} ms, into the widget and a plain textarea…`,
   );
@@ -154,6 +164,7 @@ try {
     durationSeconds: (Date.now() - started) / 1000,
     size,
     load,
+    commentList,
     typing,
     bigFeed: big,
     memory,

@@ -4,6 +4,7 @@
  * rest of the file, the method and the reasons, is written by hand).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { commentListRows } from './comment-list.js';
 import { fixed, kb, ms } from './stats.js';
 
 const sizeText = (size) => `${kb(size.brotli)} br (${kb(size.gzip)} gz, ${kb(size.raw)} raw)`;
@@ -35,7 +36,7 @@ const jsObjectGrowth = (kinds) => JS_OBJECT_KINDS.reduce((sum, kind) => sum + (k
 
 /** Every row of the table: what, the result, the target, met or not (undefined: no target, for scale). */
 export function targetRows(results) {
-  const { size, load, typing, bigFeed, memory } = results;
+  const { size, load, commentList, typing, bigFeed, memory } = results;
   const rows = [];
   const row = (id, what, result, target, met) => rows.push({ id, what, result, target, met });
   if (size) {
@@ -136,6 +137,7 @@ export function targetRows(results) {
       );
     }
   }
+  if (commentList) rows.push(...commentListRows(commentList));
   if (typing) {
     row(
       'typing-median',
