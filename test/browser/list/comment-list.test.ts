@@ -72,6 +72,7 @@ describe('<comment-list> reading comments', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect($$(list, 'article')).to.have.length(0);
     expect(headingText(list)).to.equal('Comments');
+    await expectAccessible(list);
     const loaded = oneEvent(list, 'load');
     list.scrollIntoView();
     await loaded;
@@ -97,6 +98,7 @@ describe('<comment-list> reading comments', () => {
     await waitUntil(() => shownIds(list)[0] === '6', 'newest first');
     expect(shownIds(list)).to.deep.equal(['6', '7', '5', '1', '2', '3', '4']);
     expect(newest().getAttribute('aria-pressed')).to.equal('true');
+    await expectAccessible(list);
     unmountAll();
     const again = await mountList(`<comment-list endpoint="${wp('thread')}" post-id="1"></comment-list>`);
     await whenShown(again, 7);
@@ -134,6 +136,7 @@ describe('<comment-list> reading comments', () => {
     expect($(list, '#comment-41')!.classList.contains('highlighted')).to.equal(true);
     const box = $(list, '#comment-41')!.getBoundingClientRect();
     expect(box.top).to.be.within(-1, innerHeight);
+    await expectAccessible(list);
     // A permalink clicked later, to a comment already shown.
     location.hash = '#comment-3';
     await waitUntil(() => focused(list)?.id === 'comment-3', 'the clicked permalink is focused');
