@@ -181,8 +181,8 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
         session.assertNoProblems();
       });
 
-      it('Reply moves the form under the comment, and Cancel brings it back, with focus', async (t) => {
-        const { session, page } = await openPost(t, post.id);
+      it('Reply moves the form under the comment, and Cancel brings it back, with focus; a reply posts through the REST API once', async (t) => {
+        const { session, page, posts } = await openPost(t, post.id);
         await formReady(page);
         const replyLink = page.locator(`a.comment-reply-link[data-commentid="${post.reply}"]`);
         await replyLink.click();
@@ -200,6 +200,21 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
         );
         assert.notEqual(await page.evaluate(() => document.querySelector('comment-form').parent), String(post.reply));
         assert.equal(await replyLink.evaluate((link) => link === document.activeElement), true, 'focus on Reply');
+
+        await replyLink.click();
+        await eventually(async () => assert.equal(await focusedInForm(page), 'content'));
+        const form = takenOverForm(page);
+        const who = newReader(`Replier ${theme.slug}`);
+        const text = uniqueText('A reply with JavaScript.');
+        await form.content.fill(text);
+        await form.fillIdentity(who.name, who.email);
+        await form.submit.click();
+        await eventually(async () => assert.equal(await form.statusText(), strings.posted), { timeout: 15_000 });
+        assert.equal(posts.rest().length, 1);
+        const [landed] = await commentsBy(post.id, who);
+        assert.deepEqual([commentText(landed), landed.parent], [text, post.reply]);
+        // Shown to the reader at once, at the id WordPress gave it.
+        await eventually(async () => assert.equal(await page.locator(`comment-list #comment-${landed.id}`).count(), 1));
         session.assertNoProblems();
       });
 
@@ -357,6 +372,27 @@ add_filter('news_widgets_tag_names', function (array $tags): array { $tags['comm
     t.after(() => setUpgrades(wp, owner, { form: true, list: true }));
     assert.equal((await anonymous(newReader('Anonymous Form Off'))).status, 401);
     session.assertNoProblems();
+  });
+
+  it('Settings → News Widgets is the site owner’s alone: a subscriber is turned away, and a save without its nonce is refused', async (t) => {
+    const subscriber = await newAccount(wp, newReader('Curious Subscriber'), 'subscriber');
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await signIn(wp, page, subscriber);
+    const answer = await page.goto(`${wp.origin}/wp-admin/options-general.php?page=news-widgets`);
+    assert.equal(answer.status(), 403);
+    assert.doesNotMatch(await page.content(), /Upgrade the comment form/);
+
+    // The owner's own session, but not from the page: no nonce.
+    const forged = await owner.request.post(`${wp.origin}/wp-admin/options.php`, {
+      form: { option_page: 'news-widgets', action: 'update', 'news_widgets_options[list]': '' },
+      maxRedirects: 0,
+    });
+    assert.equal(forged.status(), 403);
+    await owner.goto(`${wp.origin}/wp-admin/options-general.php?page=news-widgets`);
+    assert.equal(await owner.getByRole('checkbox', { name: /^Upgrade the comment form/ }).isChecked(), true);
+    assert.equal(await owner.getByRole('checkbox', { name: /^Upgrade the comments/ }).isChecked(), true);
   });
 
   it('Settings → News Widgets turns the comments upgrade and the form upgrade off', async (t) => {
