@@ -288,8 +288,9 @@ export class CommentLifecycle implements ReactiveController {
     if (!hooks.beforeSend(submission)) return { kind: 'cancelled', submission };
     this.status = '';
     this.draftRestored = false;
-    // The draft holds what is sent, until the server has answered for it.
-    this.#drafts.flushNow();
+    // The draft holds what is sent, until the server has answered for it: at once, as the
+    // tab may close before the outbox has it.
+    this.#drafts.flushDurably();
     this.pending = { submission, progress: { phase: 'sending' } };
     void this.#send(submission, false);
     return { kind: 'sending', submission };
@@ -420,8 +421,7 @@ export class CommentLifecycle implements ReactiveController {
   #showPending(waiting: CommentSubmission, instead = this.fields.content): void {
     const shown = this.pending?.submission.id === waiting.id ? this.pending : undefined;
     const other = normalizeCommentFields({ ...this.fields, content: instead ?? '' }).content;
-    if (!this.pending && other && other !== waiting.fields.content)
-      this.#drafts.keepAside(other, waiting.fields.content);
+    if (!this.pending && other && other !== waiting.fields.content) this.#drafts.keepAside(other);
     this.fields = { ...this.fields, ...waiting.fields };
     this.draftRestored = false;
     if (this.status === 'draftRestored' || this.status === 'withdrawn') this.status = '';

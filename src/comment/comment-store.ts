@@ -236,6 +236,9 @@ export function createCommentStore({
             `${namespace}draft:${key}`,
             JSON.stringify({ value, at: value.updatedAt, tab: tabId }),
           );
+          // Told at once: the page may be gone before the IndexedDB write lands, and another
+          // tab open on the same comment then reads this copy and offers it.
+          announce(`draft:${key}`, false);
         } catch {
           // Over quota or blocked: the IndexedDB write below is still on its way.
         }

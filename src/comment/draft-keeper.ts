@@ -172,16 +172,23 @@ export class DraftKeeper {
 
   /**
    * A stored draft that newer text replaces (typed before the form could show the
-   * draft): kept aside as the other version, and offered, so neither is lost.
+   * draft), or text the box held when a comment waiting to be sent took its place: kept
+   * aside as the other version, and offered, so neither is lost.
    */
-  keepAside(content: string, newerContent: string): void {
+  keepAside(content: string, newerContent?: string): void {
     this.otherVersion = { source: 'earlier-draft', content };
+    // `content` is what waited to be written: it is kept aside now, not written over the draft later.
+    clearTimeout(this.#timer);
+    this.#pendingContent = undefined;
     const key = this.#key();
     if (key) {
       // The earlier draft first, then the newer text in its place (so that no save takes
       // the earlier draft for another tab's): after a reload, the newer text is shown.
+      // Without newer text the draft is left as it is (a comment waiting to be sent owns it).
       const { drafts } = this.#store();
-      void drafts.save(otherVersionKey(key), content, EARLIER_DRAFT_WRITER).then(() => drafts.save(key, newerContent));
+      void drafts.save(otherVersionKey(key), content, EARLIER_DRAFT_WRITER).then(async () => {
+        if (newerContent !== undefined) await drafts.save(key, newerContent);
+      });
     }
     this.#changed();
   }
@@ -206,6 +213,12 @@ export class DraftKeeper {
     this.#flushIdentity();
     this.#write(false);
   };
+
+  /**
+   * Writes what waits to be written now, with the synchronous copy made when the page is
+   * left: for a comment just sent, whose tab may close before IndexedDB has written it.
+   */
+  flushDurably = (): void => this.#flushBeforeLeaving();
 
   #flushBeforeLeaving = (): void => {
     this.#flushIdentity();
