@@ -107,6 +107,14 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
     await page.goto(wp.pageUrl(postId));
     return { session, page, posts };
   }
+  /** Types a comment into the taken-over form (as `who`, unless signed in) and sends it; waits for the status. */
+  async function sendWithElement(page, text, who, status) {
+    const form = takenOverForm(page);
+    await form.content.fill(text);
+    if (who) await form.fillIdentity(who.name, who.email);
+    await form.submit.click();
+    await eventually(async () => assert.equal(await form.statusText(), status), { timeout: 15_000 });
+  }
   const commentsBy = async (postId, who) =>
     (await wp.allComments(postId)).filter((comment) => comment.author_email === who.email);
 
@@ -203,13 +211,9 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
 
         await replyLink.click();
         await eventually(async () => assert.equal(await focusedInForm(page), 'content'));
-        const form = takenOverForm(page);
         const who = newReader(`Replier ${theme.slug}`);
         const text = uniqueText('A reply with JavaScript.');
-        await form.content.fill(text);
-        await form.fillIdentity(who.name, who.email);
-        await form.submit.click();
-        await eventually(async () => assert.equal(await form.statusText(), strings.posted), { timeout: 15_000 });
+        await sendWithElement(page, text, who, strings.posted);
         assert.equal(posts.rest().length, 1);
         const [landed] = await commentsBy(post.id, who);
         assert.deepEqual([commentText(landed), landed.parent], [text, post.reply]);
@@ -223,13 +227,9 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
         await sitePhp(wp, 'hold', held.id);
         const { session, page } = await openPost(t, held.id);
         await formReady(page);
-        const form = takenOverForm(page);
         const who = newReader(`Held ${theme.slug}`);
         const text = uniqueText('Waiting for an editor.');
-        await form.content.fill(text);
-        await form.fillIdentity(who.name, who.email);
-        await form.submit.click();
-        await eventually(async () => assert.equal(await form.statusText(), strings.pending), { timeout: 15_000 });
+        await sendWithElement(page, text, who, strings.pending);
         const [stored] = await commentsBy(held.id, who);
         assert.equal(stored.status, 'hold');
         const mine = () => page.locator(`comment-list #comment-${stored.id}`, { hasText: text });
@@ -250,11 +250,8 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
         const { session, page, posts } = await openPost(t, post.id, { signIn: account });
         await formReady(page);
         assert.equal(await page.evaluate(() => document.querySelector('comment-form').identity), 'hidden');
-        const form = takenOverForm(page);
         const text = uniqueText('Posted while signed in.');
-        await form.content.fill(text);
-        await form.submit.click();
-        await eventually(async () => assert.equal(await form.statusText(), strings.posted), { timeout: 15_000 });
+        await sendWithElement(page, text, null, strings.posted);
         assert.equal(posts.rest().length, 1);
         assert.ok(posts.rest()[0].headers['x-wp-nonce'], 'the REST request carries the nonce');
         const [landed] = (await wp.allComments(post.id)).filter((comment) => commentText(comment) === text);
