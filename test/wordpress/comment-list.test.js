@@ -86,6 +86,24 @@ describe('<comment-list> against a real WordPress', { timeout: 180_000 }, () => 
     session.assertNoProblems();
   });
 
+  it('inside <news-article>, as the README shows it, takes the post from the article and shows its comments', async (t) => {
+    const session = await openReader(t, browser, offlineAvatars);
+    const page = await session.open(
+      pages.page(`<news-article src="${attr(wp.postUrl(post.id))}">
+  <comment-list endpoint="${attr(wp.commentsEndpoint)}">
+    <comment-form endpoint="${attr(wp.commentsEndpoint)}"></comment-form>
+  </comment-list>
+</news-article>`),
+    );
+    await page.locator('news-article[state="ready"]').waitFor({ timeout: 15_000 });
+    await page.locator('comment-list').scrollIntoViewIfNeeded();
+    await eventually(async () => assert.equal(await articles(page).count(), 20), { timeout: 15_000 });
+    // The list's own heading: the form inside it has one too.
+    assert.equal(await page.locator('comment-list [part~="heading"].heading').textContent(), '105 comments');
+    assert.equal(await page.locator(`comment-list #comment-${ids[0]}`).count(), 1);
+    session.assertNoProblems();
+  });
+
   it('a reply posted from the list lands in WordPress with its parent, and shows under it at its WordPress #comment-ID', async (t) => {
     const session = await openReader(t, browser, offlineAvatars);
     const page = await session.open(withForm(post.id));
