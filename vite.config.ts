@@ -7,6 +7,7 @@
  * the pure modules (test/unit); the elements are tested in real browsers by wtr.
  */
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { demoCommentEndpoint, demoFeeds } from './scripts/vite-plugins/demo-server.js';
 import { minifyTemplates } from './scripts/vite-plugins/minify-templates.js';
@@ -17,8 +18,23 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const FEED_READER_MODULES =
   /\/src\/(article\/(feed-reader|read-articles|normalize-[a-z-]+|article-(view|texts|template)|locale-formats|structured-data(-script)?|sanitize-html|safe-url)|shared\/(intl-cache|plain-text))\.ts$/;
 
+/**
+ * A chunk that is both a lazily loaded module and shared by others (the feed reader's) gets its
+ * module namespace from Rolldown's `__export` helper, which walks its list of exports with
+ * `for…in`: on a page that wrote to `Object.prototype`, that walk meets the page's keys and
+ * throws. This makes it walk the list's own keys only.
+ */
+const ownKeysInNamespaces = (): Plugin => ({
+  name: 'news-widgets-own-keys-in-namespaces',
+  renderChunk: (code) =>
+    code.replace(
+      /for\s*\(\s*var\s+(\w+)\s+in\s+(\w+)\s*\)(\s*\{?\s*\w+\(\s*\w+\s*,\s*\1\s*,\s*\{\s*get:\s*\2\[\1\])/g,
+      'for (var $1 of Object.keys($2))$3',
+    ),
+});
+
 export default defineConfig({
-  plugins: [demoCommentEndpoint(), demoFeeds(), minifyTemplates()],
+  plugins: [demoCommentEndpoint(), demoFeeds(), minifyTemplates(), ownKeysInNamespaces()],
   root: fromRoot('./demo'),
   // The demo page loads the sources as /src/…, though the demo folder is the server's root.
   resolve: { alias: [{ find: /^\/src\//, replacement: fromRoot('./src/') }] },

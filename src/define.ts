@@ -7,6 +7,11 @@
  * The script-tag bundle `dist/news-widgets.js` is built from this module, and exports
  * the classes so a page can do exactly that. `<comment-list>` is registered, and its
  * code downloaded, only once one is on the page (list/comment-list-define.ts).
+ *
+ * On a page that prints its article or comment form itself (server-rendered markup inside
+ * the elements), the tags are registered once the browser has painted what it parsed: that
+ * markup is the page's largest content, and upgrading the elements, which the page does not
+ * need to show it, must not hold back its first frame.
  */
 import { ContextRoot } from '@lit/context';
 import { CommentFormElement } from './comment/comment-form.js';
@@ -37,11 +42,26 @@ function defineUnlessTaken(
   }
 }
 
-const articleTag = customElements.get('news-article');
-// Under another tag, the article element is registered after the comment forms on the
-// page have asked for their article: a context root, attached before the forms are
-// defined, replays their requests once it is.
-if (articleTag && !(REGISTERED_BY_NEWS_WIDGETS in articleTag)) new ContextRoot().attach(document.documentElement);
-defineUnlessTaken(NewsArticleElement, 'news-article', 'NewsArticleElement');
-defineUnlessTaken(CommentFormElement, 'comment-form', 'CommentFormElement');
-defineCommentListWhenUsed((element, from) => defineUnlessTaken(element, 'comment-list', 'CommentListElement', from));
+/** Server-rendered markup our elements keep on show: an article, or a comment form they take over. */
+const SERVER_RENDERED_MARKUP = 'news-article > [slot="article"], comment-form form';
+
+/** After the next frame is painted; at once in a page that is not being rendered (a background tab has no frames). */
+const afterNextFrame = (): Promise<void> =>
+  new Promise((resolve) =>
+    document.visibilityState === 'hidden' ? resolve() : requestAnimationFrame(() => setTimeout(resolve)),
+  );
+
+function defineAll(): void {
+  const articleTag = customElements.get('news-article');
+  // Under another tag, the article element is registered after the comment forms on the
+  // page have asked for their article: a context root, attached before the forms are
+  // defined, replays their requests once it is.
+  if (articleTag && !(REGISTERED_BY_NEWS_WIDGETS in articleTag)) new ContextRoot().attach(document.documentElement);
+  defineUnlessTaken(NewsArticleElement, 'news-article', 'NewsArticleElement');
+  defineUnlessTaken(CommentFormElement, 'comment-form', 'CommentFormElement');
+  defineCommentListWhenUsed((element, from) => defineUnlessTaken(element, 'comment-list', 'CommentListElement', from));
+}
+
+if (document.readyState !== 'complete' && document.querySelector(SERVER_RENDERED_MARKUP))
+  void afterNextFrame().then(defineAll);
+else defineAll();

@@ -117,6 +117,8 @@ export class NewsArticleElement extends LitElement {
   #reloadOnConnect = false;
   /** What the server-rendered markup says: a new object only when it says something new. */
   #markup: ServerRenderedArticle | undefined;
+  /** Watches the page adding, replacing or removing server-rendered markup. */
+  #children = new MutationObserver(() => this.#readMarkup());
   #contextProvider = new ContextProvider(this, { context: articleContext, initialValue: null });
   /** The page's language, followed as it changes: dates, names and terms are formatted again in it. */
   #language = new LanguageController(this);
@@ -200,6 +202,7 @@ export class NewsArticleElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#children.observe(this, { childList: true });
     if (this.#reloadOnConnect) {
       this.#reloadOnConnect = false;
       void this.#articleTask.run();
@@ -208,6 +211,7 @@ export class NewsArticleElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#children.disconnect();
     // A request still in flight is cancelled; it starts again if the element comes back.
     if (this.#articleTask.status === TaskStatus.PENDING) {
       this.#reloadOnConnect = true;
@@ -217,8 +221,24 @@ export class NewsArticleElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Before the task's first run, which takes the reading as an argument; `slotchange` reads it again.
+    // Before the task's first run, which takes the reading as an argument; a change of children reads it again.
     if (!this.hasUpdated) this.#readMarkup();
+  }
+
+  /**
+   * No shadow root while the page's server-rendered markup is what readers see: attaching one
+   * re-lays the markup out (Chromium then reports its headline again as the largest contentful
+   * paint, later) and would change nothing on screen. It is attached once the element shows
+   * something of its own (see `update`).
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return this.querySelector(SERVER_RENDERED_SELECTOR) ? document.createDocumentFragment() : super.createRenderRoot();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (!this.shadowRoot && !this.#markupOnShow())
+      (this as { renderRoot: HTMLElement | DocumentFragment }).renderRoot = super.createRenderRoot();
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -246,7 +266,7 @@ export class NewsArticleElement extends LitElement {
     // Server-rendered markup stays on show, untouched, while loading, when nothing newer
     // loads and when the load fails. Otherwise it is left unslotted: not displayed, and
     // not in the accessibility tree, so readers never get the article twice.
-    if (this.#markupOnShow()) return html`<slot name="article" @slotchange=${this.#readMarkup}></slot><slot></slot>`;
+    if (this.#markupOnShow()) return html`<slot name="article"></slot><slot></slot>`;
     const shown = this.#articleTask.render({
       pending: () => placeholderTemplate(this.strings),
       complete: (view) =>
@@ -254,10 +274,8 @@ export class NewsArticleElement extends LitElement {
       error: () => errorTemplate(this.error!.code, this.strings, () => this.reload()),
     });
     // Children (a <comment-form>, say) follow the article. The article slot stays while no
-    // article is on show, so markup added later is noticed.
-    return html`${shown ?? nothing}${
-        this.#view ? nothing : html`<slot name="article" @slotchange=${this.#readMarkup}></slot>`
-      }<slot></slot>`;
+    // article is on show, so markup the page adds later shows.
+    return html`${shown ?? nothing}${this.#view ? nothing : html`<slot name="article"></slot>`}<slot></slot>`;
   }
 
   /** Shows the state to CSS, scripts and assistive technology: `state` attribute, `:state()`, `aria-busy`. */
