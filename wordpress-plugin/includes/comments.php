@@ -193,16 +193,23 @@ function news_widgets_render_comment_blocks($html, $block, $instance = null): st
     switch ($name) {
         case 'core/comment-template':
             // Once per comment (no <ol>), then once around them all.
-            return preg_replace('/^(\s*<ol\b[^>]*\bclass=")/', '$1comment-list ', $html, 1);
+            $changed = preg_replace('/^(\s*<ol\b[^>]*\bclass=")/', '$1comment-list ', $html, 1);
+            break;
         case 'core/comment-author-name':
-            return preg_replace('/^(\s*<div\b[^>]*\bclass=")([^>]*>)(.*)(<\/div>\s*)$/s', '$1comment-author $2<span class="fn">$3</span>$4', $html, 1);
+            $changed = preg_replace('/^(\s*<div\b[^>]*\bclass=")([^>]*>)(.*)(<\/div>\s*)$/s', '$1comment-author $2<span class="fn">$3</span>$4', $html, 1);
+            break;
         case 'core/comment-content':
-            return preg_replace('/^(\s*<div\b[^>]*\bclass=")/', '$1comment-content ', $html, 1);
+            $changed = preg_replace('/^(\s*<div\b[^>]*\bclass=")/', '$1comment-content ', $html, 1);
+            break;
         case 'core/comments':
             $post_id = $instance instanceof WP_Block ? (int) ($instance->context['postId'] ?? 0) : 0;
-            return news_widgets_wrap_comments($html, $post_id ?: (int) get_the_ID());
+            $changed = news_widgets_wrap_comments($html, $post_id ?: (int) get_the_ID());
+            break;
+        default:
+            $changed = $html;
     }
-    return $html;
+    // A pattern that fails (on markup too large for PCRE's limits) leaves the block as it was.
+    return $changed ?? $html;
 }
 
 /**
