@@ -71,14 +71,19 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
     if (wp && madePosts.length) await sitePhp(wp, 'forget', ...madePosts);
   });
 
-  /** A post of this run with an approved comment and an approved reply to it, by two readers. */
-  async function postWithThread(title) {
+  /** A post of this run, without comments. */
+  async function newPost(title) {
     const post = await wp.adminPost('/wp/v2/posts', {
       title: uniqueText(title),
       content: '<p>A report readers answer.</p>',
       status: 'publish',
     });
     madePosts.push(post.id);
+    return post;
+  }
+  /** A post of this run with an approved comment and an approved reply to it, by two readers. */
+  async function postWithThread(title) {
+    const post = await newPost(title);
     const comment = await wp.adminPost('/wp/v2/comments', {
       post: post.id,
       author_name: 'Ada Reader',
@@ -222,8 +227,8 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
         session.assertNoProblems();
       });
 
-      it('a comment held for moderation shows to its author, after a reload too', async (t) => {
-        const held = await postWithThread(`Held comments on ${theme.slug}`);
+      it('a comment held for moderation shows to its author, after a reload too, on a post without comments yet', async (t) => {
+        const held = await newPost(`Held comments on ${theme.slug}`);
         await sitePhp(wp, 'hold', held.id);
         const { session, page } = await openPost(t, held.id);
         await formReady(page);

@@ -171,7 +171,7 @@ function news_widgets_wrap_comments(string $html, int $post_id): string
         return $html;
     }
     $open = '<comment-list' . news_widgets_attributes(news_widgets_list_attributes($post_id)) . '>';
-    return news_widgets_wrap_thread($html, $open, 'comment-form');
+    return news_widgets_wrap_thread($html, $open, 'comment-form', 0 === (int) get_comments_number($post_id));
 }
 
 /**

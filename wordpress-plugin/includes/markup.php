@@ -32,13 +32,16 @@ function news_widgets_attributes(array $attributes): string
  * `<comment-list>` around a theme's thread (the `<ol class="comment-list">` that
  * wp_list_comments() fills, or `commentlist`) and its comment form, when both are
  * children of one element: the list upgrades a thread that is its own child, and moves
- * the form it holds. Otherwise the HTML is returned as it was.
+ * the form it holds. A post without comments has no thread: the list gets an empty one,
+ * hidden, after which it shows the reader's own comment once they post it. Otherwise the
+ * HTML is returned as it was.
  *
- * @param string $html      The theme's comments: thread, form and whatever is between them.
- * @param string $list_open The `<comment-list …>` start tag.
- * @param string $form_tag  The comment form's tag name.
+ * @param string $html         The theme's comments: thread, form and whatever is between them.
+ * @param string $list_open    The `<comment-list …>` start tag.
+ * @param string $form_tag     The comment form's tag name.
+ * @param bool   $no_comments  Whether the post has no approved comments yet.
  */
-function news_widgets_wrap_thread(string $html, string $list_open, string $form_tag): string
+function news_widgets_wrap_thread(string $html, string $list_open, string $form_tag, bool $no_comments = false): string
 {
     $thread = news_widgets_find_element($html, static function (string $name, string $attributes): bool {
         return 'ol' === $name && preg_match('/\bclass\s*=\s*["\'](?:[^"\']*\s)?(?:comment-list|commentlist)[\s"\']/i', $attributes) === 1;
@@ -46,6 +49,10 @@ function news_widgets_wrap_thread(string $html, string $list_open, string $form_
     $form = news_widgets_find_element($html, static function (string $name) use ($form_tag): bool {
         return $form_tag === $name;
     });
+    if (!$thread && $form && $no_comments) {
+        return substr($html, 0, $form['start']) . $list_open . '<ol class="comment-list" hidden></ol>'
+            . substr($html, $form['start'], $form['end'] - $form['start']) . '</comment-list>' . substr($html, $form['end']);
+    }
     if (!$thread || !$form || $thread['parent'] !== $form['parent']) {
         return $html;
     }
