@@ -5,7 +5,8 @@
  * same bytes), and throwaway bundles of each element alone and of the dependencies'
  * floor, made with the same build options and only the entry changed.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, loadConfigFromFile } from 'vite';
@@ -21,14 +22,14 @@ const configFile = join(root, 'vite.config.ts');
  */
 const ALONE_ENTRIES = ['comment-form', 'news-article', 'dependencies-floor'];
 
-async function loadProjectConfig() {
+async function loadProjectConfig(file = configFile, from = root) {
   const loaded = await loadConfigFromFile(
     { command: 'build', mode: 'production', isPreview: false },
-    configFile,
-    root,
+    file,
+    from,
     'silent',
   );
-  if (!loaded) throw new Error(`Cannot load ${configFile}`);
+  if (!loaded) throw new Error(`Cannot load ${file}`);
   return loaded.config;
 }
 
@@ -95,6 +96,27 @@ export async function buildForBench(tmp) {
 
   const breakdown = await sourceMapBreakdown(fullDir, 'news-widgets.js');
   return { fullDir, full, matchesDist, alone, breakdown };
+}
+
+/**
+ * The script-tag bundle as an earlier commit built it (the single bundle before the critical
+ * path was split), for the slow-network loads to compare with: that commit's sources, build
+ * tooling and vite.config.ts, taken from git into `tmp` (with this checkout's node_modules),
+ * and built with its own options. Returns the folder the bundle is in.
+ */
+export async function buildReference(tmp, commit) {
+  const sources = join(tmp, `reference-${commit}`);
+  await mkdir(sources, { recursive: true });
+  const archive = execFileSync('git', ['archive', commit, 'src', 'scripts', 'demo', 'vite.config.ts'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  execFileSync('tar', ['-x', '-C', sources], { input: archive });
+  await symlink(join(root, 'node_modules'), join(sources, 'node_modules'), 'dir');
+  const config = await loadProjectConfig(join(sources, 'vite.config.ts'), sources);
+  const outDir = join(tmp, 'reference-dist');
+  await viteBuild(config, { outDir, emptyOutDir: true });
+  return outDir;
 }
 
 /* ---------- source-map breakdown ---------- */

@@ -9,8 +9,9 @@
  *   npm run bench -- --quick       a smoke run: few loads, 300 characters (numbers not for the record)
  *   npm run bench -- --no-write    leave BENCHMARKS.md alone (bench-results/latest.json is still written)
  *
- * Settings can also be changed one by one: BENCH_LOAD_RUNS, BENCH_CHARACTERS, BENCH_KEY_INTERVAL_MS,
- * BENCH_BIG_FEED_RUNS, BENCH_MEMORY_CYCLES, BENCH_THROTTLE.
+ * Settings can also be changed one by one: BENCH_LOAD_RUNS, BENCH_SLOW_RUNS, BENCH_CHARACTERS,
+ * BENCH_KEY_INTERVAL_MS, BENCH_BIG_FEED_RUNS, BENCH_MEMORY_CYCLES, BENCH_THROTTLE; BENCH_REFERENCE
+ * names the commit whose single bundle the slow-network loads compare with (default c37cf24).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,10 +20,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { browserPath, chromiumArgs, installHint } from '../browsers.js';
-import { buildForBench } from './build.js';
+import { buildForBench, buildReference } from './build.js';
 import { measureBigFeed } from './big-feed.js';
 import { commentListRoutes, measureCommentList } from './comment-list.js';
-import { loadOnce, measureLoads } from './load.js';
+import { loadOnce, measureLoads, measureSlowLoads } from './load.js';
 import { measureMemory } from './memory.js';
 import { sourceLookup } from './profile.js';
 import { demoFeedText, makeBigFeed, pages } from './pages.js';
@@ -41,6 +42,8 @@ const setting = (name, full, short) => {
 const settings = {
   throttle: setting('BENCH_THROTTLE', 4, 4),
   loadRuns: setting('BENCH_LOAD_RUNS', 11, 3),
+  slowRuns: setting('BENCH_SLOW_RUNS', 5, 2),
+  reference: process.env.BENCH_REFERENCE || 'c37cf24',
   characters: setting('BENCH_CHARACTERS', 2000, 300),
   keyIntervalMs: setting('BENCH_KEY_INTERVAL_MS', 60, 60),
   bigFeedRuns: setting('BENCH_BIG_FEED_RUNS', 5, 2),
@@ -61,10 +64,13 @@ let browser;
 try {
   log('Building the bundle and the single-element bundles…');
   const built = await buildForBench(tmp);
+  log(`Building the reference: the single bundle of ${settings.reference}…`);
+  const referenceDir = await buildReference(tmp, settings.reference);
 
   const bigFeed = makeBigFeed(5000);
   server = await startBenchServer({
     distDir: built.fullDir,
+    referenceDir,
     routes: { ...pages, ...commentListRoutes, '/feeds/article.json': demoFeedText, '/feeds/big.json': bigFeed },
     commentFile: join(tmp, 'comments.json'),
   });
@@ -96,6 +102,19 @@ try {
     packageFiles(
       (await loadOnce(browser, `${server.origin}/pages/${page}.html`, { throttle: 1, initScript })).requests,
     );
+  /** What a page downloads from the package before it is on show and takes typing, and what it downloads later. */
+  const pathOf = async (page) => {
+    const { packageRequests } = await loadOnce(browser, `${server.origin}/pages/${page}.html`, { throttle: 1 });
+    const named = (critical) => [
+      ...new Set(packageRequests.filter((request) => request.critical === critical).map(({ file }) => file)),
+    ];
+    const sized = (names) => packageFiles(names.map((name) => `${server.origin}/dist/${name}`));
+    const critical = sized(named(true));
+    const later = sized(named(false).filter((name) => !named(true).includes(name)));
+    return { critical, criticalTotal: sumSizes(critical), later, laterTotal: sumSizes(later) };
+  };
+  const paths = {};
+  for (const page of ['inline', 'src', 'server-rendered', 'form']) paths[page] = await pathOf(page);
   const srcFiles = await downloads('src');
   const inlineFiles = await downloads('inline');
   const noSetHtmlFiles = await downloads('src', () => {
@@ -105,6 +124,7 @@ try {
   const size = {
     criticalPath: { files: srcFiles, total: sumSizes(srcFiles) },
     inlinePage: { files: inlineFiles, total: sumSizes(inlineFiles) },
+    paths,
     withoutSetHtml: { files: noSetHtmlFiles, total: sumSizes(noSetHtmlFiles) },
     commentFormAlone: built.alone['comment-form'].eager,
     newsArticleAlone: built.alone['news-article'].eager,
@@ -137,6 +157,15 @@ try {
   });
 
   log(
+    `Slow network: ${settings.slowRuns} runs of each page and of the reference's, 150 ms round trip, 1.6 Mbit/s, ${settings.throttle}× CPU…`,
+  );
+  const slow = await measureSlowLoads(browser, server.origin, {
+    runs: settings.slowRuns,
+    throttle: settings.throttle,
+    log,
+  });
+
+  log(
     `Typing: ${settings.characters} characters, one every ${settings.keyIntervalMs} ms, into the widget and a plain textarea…`,
   );
   const typing = await measureTyping(browser, server.origin, {
@@ -164,6 +193,7 @@ try {
     durationSeconds: (Date.now() - started) / 1000,
     size,
     load,
+    slow,
     commentList,
     typing,
     bigFeed: big,

@@ -1,13 +1,32 @@
 /**
  * Page load under CPU throttling: the static page (a), the widget with an inline feed (b),
- * the widget with `src` (c) and the widget with `src` over the server-rendered article (d),
- * loaded in turn a, b, c, d, a, b, c, d… each in a fresh browser context (empty cache and
- * storage), so the machine's noise falls on all of them alike.
+ * the widget with `src` (c), the widget with `src` over the server-rendered article (d) and
+ * the static article with `<comment-form>` alone (e), loaded in turn a, b, c, d, e, a, b…
+ * each in a fresh browser context (empty cache and storage), so the machine's noise falls on
+ * all of them alike. The same again on a slow network, with b, c and d also as the reference
+ * build (an earlier commit's single bundle) loaded them.
  */
 import { median } from './stats.js';
 import { attribute, startProfiler } from './profile.js';
 
-export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src', d: 'server-rendered' };
+export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src', d: 'server-rendered', e: 'form' };
+/** The slow-network loads: the load pages, and b, c and d with the reference build (rb, rc, rd). */
+export const SLOW_PAGES = {
+  ...LOAD_PAGES,
+  rb: 'reference/inline',
+  rc: 'reference/src',
+  rd: 'reference/server-rendered',
+};
+/**
+ * The slow network: about 150 ms round trip and 1.6 Mbit/s down (750 kbit/s up), the figures
+ * Lighthouse's "slow 4G" uses, through Chromium's own emulation (per request, not per packet).
+ */
+export const SLOW_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
 /** The widget pages, each compared with the static page (a). */
 const WIDGET_PAGES = Object.keys(LOAD_PAGES).filter((key) => key !== 'a');
 /** How long to keep watching after the article and the comment box are ready (wall time). */
@@ -35,18 +54,22 @@ export function cumulativeLayoutShift(shifts) {
 export const totalBlockingTime = (longTasks, fcp = 0) =>
   longTasks.filter(({ t }) => t >= fcp).reduce((sum, { d }) => sum + Math.max(0, d - 50), 0);
 
-async function openPage(browser, { throttle, initScript } = {}) {
+async function openPage(browser, { throttle, initScript, network } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   return { context, page, cdp };
 }
 
 /** One load of `url`; returns the page's measurements and the package files it requested. */
-export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) {
-  const { context, page } = await openPage(browser, { throttle, initScript });
+export async function loadOnce(browser, url, { throttle = 4, initScript, network } = {}) {
+  const { context, page } = await openPage(browser, { throttle, initScript, network });
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   try {
@@ -73,6 +96,11 @@ export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) 
         articleReady,
         domContentLoaded: nav.domContentLoadedEventEnd,
         loadEvent: nav.loadEventEnd,
+        // When each file of the package was asked for, to tell the critical path from what loads later.
+        packageRequests: performance
+          .getEntriesByType('resource')
+          .filter((entry) => new URL(entry.name).pathname.startsWith('/dist/'))
+          .map((entry) => ({ file: new URL(entry.name).pathname.split('/').pop(), start: entry.startTime })),
       };
     });
     const last = raw.lcp.at(-1);
@@ -90,6 +118,11 @@ export async function loadOnce(browser, url, { throttle = 4, initScript } = {}) 
       longTasks: raw.longTasks.length,
       longestTask: Math.max(0, ...raw.longTasks.map(({ d }) => d)),
       cls: cumulativeLayoutShift(raw.shifts),
+      // The page is on show and takes typing once the article is rendered and the comment box is ready.
+      packageRequests: raw.packageRequests.map((request) => ({
+        ...request,
+        critical: request.start < Math.max(raw.articleReady ?? 0, raw.typingReady ?? 0),
+      })),
       shifts: raw.shifts.map(
         ({ t, value, sources }) => `${t.toFixed(0)} ms: ${value.toFixed(3)} (${sources.join(', ')})`,
       ),
@@ -163,6 +196,36 @@ const METRICS = [
   'boxAt',
   'longestTask',
 ];
+
+/**
+ * The same loads on the slow network (CPU throttled as well), fewer of them: LCP, FCP and when
+ * the comment box takes typing, per page, and each widget page against the reference build's.
+ */
+export async function measureSlowLoads(browser, origin, { runs, throttle, log }) {
+  const samples = Object.fromEntries(Object.keys(SLOW_PAGES).map((key) => [key, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [key, name] of Object.entries(SLOW_PAGES)) {
+      samples[key].push(await loadOnce(browser, `${origin}/pages/${name}.html`, { throttle, network: SLOW_NETWORK }));
+    }
+    log(
+      `  slow network, run ${run + 1}/${runs}: LCP ${Object.keys(SLOW_PAGES)
+        .map((key) => `${key} ${samples[key].at(-1).lcp?.toFixed(0)}`)
+        .join(' ')} ms`,
+    );
+  }
+  const medians = Object.fromEntries(
+    Object.keys(SLOW_PAGES).map((key) => [
+      key,
+      Object.fromEntries(
+        ['lcp', 'fcp', 'typingReady', 'cls'].map((metric) => [
+          metric,
+          median(samples[key].map((sample) => sample[metric])),
+        ]),
+      ),
+    ]),
+  );
+  return { network: SLOW_NETWORK, throttle, runs, medians };
+}
 
 /** Runs the interleaved loads and returns per-page medians and the ratios against the static page. */
 export async function measureLoads(browser, origin, { runs, throttle, log, lookup }) {

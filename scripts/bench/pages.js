@@ -7,7 +7,15 @@
  * - inline:  `<news-article item=…>` with the feed inline in the page, `<comment-form>` inside;
  * - src:     `<news-article src=…>` fetching the feed (what the demo page does), `<comment-form>` inside;
  * - server-rendered: the static page's article inside `<news-article src=…>` (`slot="article"`, dated as
- *            the feed's item, so what loads is not newer and the markup stays), `<comment-form>` inside.
+ *            the feed's item, so what loads is not newer and the markup stays), `<comment-form>` inside;
+ * - form:    the static page's article, and `<comment-form>` alone in place of WordPress's form.
+ *
+ * The widget pages follow the README's advice to site owners: inline and src reserve a screenful
+ * for the article until it is on show (RESERVE_ARTICLE_SPACE), and inline preloads the feed
+ * reader's chunk (`<link rel="modulepreload">`; with `src` the element asks for it as the feed's
+ * request starts, and a preload would only take bandwidth from the bundle). `/pages/reference/*`
+ * are inline, src and server-rendered as they were before the critical path was split: the
+ * reference build's single bundle, no preload and no reserved space.
  *
  * Every load page starts with the same probe (an inline script before anything else), which
  * records paint, layout-shift and long-task entries and when the comment box accepts typing.
@@ -149,33 +157,59 @@ const staticArticle = `${articleHtml()}
       </div>`;
 
 const bundle = `<script type="module" src="/dist/news-widgets.js"></script>`;
+/** What the README tells a site owner to add for an article from an inline feed: the chunk that shows it, preloaded. */
+const preloadFeedReader = `<link rel="modulepreload" href="/dist/news-widgets-feed-reader.js" />`;
+/**
+ * The README's rule that keeps layout shift at 0 for an article that comes from a feed: a
+ * screenful reserved before the script runs and while the article loads, so what follows the
+ * article is below the fold from the first frame and moves only out of view.
+ */
+export const RESERVE_ARTICLE_SPACE = `<style>
+      news-article { --news-article-placeholder-height: 100vh; }
+      news-article:not(:defined):not(:has(> [slot='article'])) { display: block; min-block-size: var(--news-article-placeholder-height); }
+    </style>`;
 /** `</script` cannot appear inside the inline feed; JSON allows escaping the slash. */
 const inlineFeed = demoFeedText.replace(/<\//g, '<\\/');
 
-export const pages = {
-  '/pages/static.html': shell({ title: 'static article and form (no JavaScript)', main: staticArticle }),
-  '/pages/inline.html': shell({
+/** The widget pages; `reference`: as a page loaded the reference build, with nothing of the README's advice. */
+const widgetPages = (prefix, { script, head, preload = '' }) => ({
+  [`${prefix}/inline.html`]: shell({
     title: 'widget, inline feed',
-    head: bundle,
+    head: script + preload + head,
     main: `      <news-article item="${escapeHtml(item.id)}">
         <script type="application/feed+json">${inlineFeed}</script>
         <comment-form endpoint="/api/comments"></comment-form>
       </news-article>`,
   }),
-  '/pages/src.html': shell({
+  [`${prefix}/src.html`]: shell({
     title: 'widget, src',
-    head: bundle,
+    head: script + head,
     main: `      <news-article src="/feeds/article.json">
         <comment-form endpoint="/api/comments"></comment-form>
       </news-article>`,
   }),
-  '/pages/server-rendered.html': shell({
+  [`${prefix}/server-rendered.html`]: shell({
     title: 'widget over server-rendered article, src',
-    head: bundle,
+    head: script,
     main: `      <news-article src="/feeds/article.json">
 ${articleHtml(` slot="article" data-post-id="${escapeHtml(item.id)}"`)}
         <comment-form endpoint="/api/comments"></comment-form>
       </news-article>`,
+  }),
+});
+
+export const pages = {
+  '/pages/static.html': shell({ title: 'static article and form (no JavaScript)', main: staticArticle }),
+  ...widgetPages('/pages', { script: bundle, head: RESERVE_ARTICLE_SPACE, preload: preloadFeedReader }),
+  '/pages/form.html': shell({
+    title: 'static article, widget form',
+    head: bundle,
+    main: `${articleHtml()}
+      <comment-form endpoint="/api/comments" post-id="${POST_ID}"></comment-form>`,
+  }),
+  ...widgetPages('/pages/reference', {
+    script: `<script type="module" src="/reference-dist/news-widgets.js"></script>`,
+    head: '',
   }),
   // Where a profiled page starts, so the profiler is running in the page's process before the navigation.
   '/pages/blank.html': '<!doctype html><title>blank</title>',

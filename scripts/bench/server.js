@@ -1,6 +1,7 @@
 /**
  * The benchmark's own small HTTP server on 127.0.0.1 (not the Vite dev server, so what
- * loads is the production bundle): /dist/* from the bench's build, the pages of pages.js,
+ * loads is the production bundle): /dist/* from the bench's build, /reference-dist/* from the
+ * reference build (an earlier commit's single bundle, for the slow-network comparison), the pages of pages.js,
  * the demo feed at /feeds/article.json, the big feed at /feeds/big.json, and the demo's
  * comment endpoint at /api/comments. Nothing is compressed on the wire: on loopback that
  * costs nothing, and sizes are measured separately, byte for byte.
@@ -18,7 +19,7 @@ const TYPES = {
 const typeOf = (path) => TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
 
 /** Starts the server; `routes` maps a path to its body. Resolves to { origin, close() }. */
-export async function startBenchServer({ distDir, routes, commentFile }) {
+export async function startBenchServer({ distDir, referenceDir, routes, commentFile }) {
   const comments = createCommentEndpoint({ file: commentFile });
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
@@ -32,10 +33,15 @@ export async function startBenchServer({ distDir, routes, commentFile }) {
     };
     try {
       if (pathname in routes) return send(200, routes[pathname], typeOf(pathname));
-      if (pathname.startsWith('/dist/')) {
+      const folder = pathname.startsWith('/dist/')
+        ? distDir
+        : pathname.startsWith('/reference-dist/')
+          ? referenceDir
+          : undefined;
+      if (folder) {
         // basename(): no path outside the build folder can be asked for.
         const file = basename(pathname);
-        return send(200, await readFile(join(distDir, file)), typeOf(file));
+        return send(200, await readFile(join(folder, file)), typeOf(file));
       }
       if (pathname.startsWith('/api/comments')) {
         return comments(req, res, () => send(404, 'not found', 'text/plain'));
