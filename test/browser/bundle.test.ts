@@ -33,3 +33,22 @@ describe('dist/news-widgets.js', () => {
     element.remove();
   });
 });
+
+describe('what dist/news-widgets.js leaves to the feed reader’s chunk', () => {
+  /** Code only what shows a loaded article has: its structured data, its byline's list of names, the sanitizer. */
+  const ARTICLE_MARKERS = ['application/ld+json', 'ListFormat', 'setHTML'];
+
+  it('has in its main file only what the first render needs, and asks for the chunk, under its fixed name, on demand', async () => {
+    const read = async (file: string) => (await fetch(`/dist/${file}`)).text();
+    const [main, chunk] = await Promise.all([read('news-widgets.js'), read('news-widgets-feed-reader.js')]);
+    for (const marker of ARTICLE_MARKERS) {
+      expect(main.includes(marker), `${marker} is not in news-widgets.js`).to.equal(false);
+      expect(chunk.includes(marker), `${marker} is in news-widgets-feed-reader.js`).to.equal(true);
+    }
+    // Booleans, not the file: a failing match would print all of it.
+    const asksOnDemand = /import\(\s*["'`]\.\/news-widgets-feed-reader\.js["'`]\s*\)/.test(main);
+    expect(asksOnDemand, 'news-widgets.js imports the chunk with import()').to.equal(true);
+    const importsAtOnce = /^import[^;]*news-widgets-feed-reader/m.test(main);
+    expect(importsAtOnce, 'news-widgets.js has no static import of the chunk').to.equal(false);
+  });
+});
