@@ -12,6 +12,8 @@
  *   POST /faulty/<name>/heal       forgets the armed faults and goes online
  *   GET  /faulty/<name>/stored     {comments: [{id, key, content}], posts}: what the server stored,
  *                                  and how many posts reached it
+ *   GET  /faulty/campaign-settings {runs, seed, path}: CAMPAIGN_RUNS, CAMPAIGN_SEED and CAMPAIGN_PATH
+ *                                  from the environment, for `npm run test:campaign`
  *
  * Faults, each as real servers and networks fail:
  *   500, 503, 429          answer that status without storing (429 and 503 with Retry-After: 0)
@@ -79,6 +81,12 @@ async function answerPost(endpoint, req, res) {
 }
 
 export async function faultyEndpointMiddleware(ctx, next) {
+  // The fault campaign's settings (`npm run test:campaign`), from the environment.
+  if (ctx.path === '/faulty/campaign-settings') {
+    const number = (name) => (process.env[name] ? Number(process.env[name]) : undefined);
+    ctx.body = { runs: number('CAMPAIGN_RUNS'), seed: number('CAMPAIGN_SEED'), path: process.env.CAMPAIGN_PATH };
+    return;
+  }
   const match = /^\/faulty\/([\w-]+)\/(comments|faults|offline|heal|stored)$/.exec(ctx.path);
   if (!match) return next();
   const [, name, route] = match;

@@ -57,6 +57,7 @@ export {
  * @csspart remember - The consent checkbox row.
  * @csspart submit - The "Post Comment" button.
  * @csspart draft-notice - The "Draft restored" notice with its discard button.
+ * @csspart pending - Under the button while a comment waits to be sent: what that means, and its "Try now" and "Edit comment" buttons.
  *
  * @cssprop --comment-form-accent - Colour of the button and focus ring. Default: the system `LinkText`.
  * @cssprop --comment-form-accent-text - Text colour on the button. Default: `Canvas`.

@@ -138,6 +138,8 @@ export class CommentLifecycle implements ReactiveController {
   /** This tab's delivery under way, if any: one at a time. */
   #delivery: { submission: CommentSubmission; abort: AbortController; done: Promise<DeliveryResult> } | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** What this tab's fields held when another tab's comment waiting to be sent took their place. */
+  #setAside: CommentFields | undefined;
 
   constructor(host: ReactiveControllerHost, options: CommentLifecycleOptions) {
     (this.#host = host).addController(this);
@@ -421,7 +423,10 @@ export class CommentLifecycle implements ReactiveController {
   #showPending(waiting: CommentSubmission, instead = this.fields.content): void {
     const shown = this.pending?.submission.id === waiting.id ? this.pending : undefined;
     const other = normalizeCommentFields({ ...this.fields, content: instead ?? '' }).content;
-    if (!this.pending && other && other !== waiting.fields.content) this.#drafts.keepAside(other);
+    if (!this.pending && other && other !== waiting.fields.content) {
+      this.#drafts.keepAside(other);
+      this.#setAside = { ...this.fields, content: other };
+    }
     this.fields = { ...this.fields, ...waiting.fields };
     this.draftRestored = false;
     if (this.status === 'draftRestored' || this.status === 'withdrawn') this.status = '';
@@ -445,8 +450,17 @@ export class CommentLifecycle implements ReactiveController {
       const sent = this.pending.submission;
       this.pending = undefined;
       const draft = await this.#store().drafts.get(key);
-      if (key === this.key && !this.pending)
-        this.fields = { ...this.fields, ...sent.fields, content: draft?.content ?? '' };
+      if (key !== this.key || this.pending) return;
+      const content = draft?.content ?? '';
+      // Published: the text this tab had set aside comes back into the box, unless it
+      // repeats the comment just published (a copy of the same draft, typed on).
+      const setAside = this.#setAside;
+      this.#setAside = undefined;
+      if (!content && setAside && !setAside.content.includes(sent.fields.content)) {
+        this.fields = setAside;
+        this.#drafts.otherVersion = undefined;
+        this.#drafts.contentChanged(setAside.content);
+      } else this.fields = { ...this.fields, ...sent.fields, content };
     } else return;
     this.#host.requestUpdate();
   }

@@ -53,7 +53,7 @@ export interface StoredDrafts {
    * For `pagehide`: also writes a synchronous localStorage copy at once, which lands even
    * when the page is torn down before the IndexedDB write finishes. Reads take the newest.
    */
-  saveBeforeLeaving(key: string, content: string): Promise<SaveResult>;
+  saveBeforeLeaving(key: string, content: string, writtenBy?: string): Promise<SaveResult>;
   delete(key: string): Promise<SaveResult>;
 }
 /** Comments on their way to the server, kept until the server has answered for each. */
@@ -229,8 +229,8 @@ export function createCommentStore({
       get: async (key) => (await read(`draft:${key}`))?.value as CommentDraft | undefined,
       save: (key, content, writtenBy = tabId) =>
         save(`draft:${key}`, { content, updatedAt: Date.now(), tabId: writtenBy } satisfies CommentDraft),
-      saveBeforeLeaving: (key, content) => {
-        const value: CommentDraft = { content, updatedAt: Date.now(), tabId };
+      saveBeforeLeaving: (key, content, writtenBy = tabId) => {
+        const value: CommentDraft = { content, updatedAt: Date.now(), tabId: writtenBy };
         try {
           localStorageIfAllowed()?.setItem(
             `${namespace}draft:${key}`,

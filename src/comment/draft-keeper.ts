@@ -252,6 +252,11 @@ export class DraftKeeper {
       return;
     }
     if (leaving) {
+      // No time to read what another tab wrote: the other tab's text on offer here is kept
+      // aside first, as an earlier draft, so that this text replacing it loses nothing.
+      const theirs = this.otherVersion?.source === 'other-tab' ? this.otherVersion.content : undefined;
+      if (theirs?.trim() && theirs !== content)
+        void store.drafts.saveBeforeLeaving(otherVersionKey(key), theirs, EARLIER_DRAFT_WRITER);
       this.#setDurable((await store.drafts.saveBeforeLeaving(key, content)).ok);
       return;
     }

@@ -181,7 +181,7 @@ describe('the demo page, as npm start serves it', { timeout: 180_000 }, () => {
       async () =>
         assert.match(
           (await form.statusText()).trim(),
-          new RegExp(`${arabicRetrying.source}|^${escape(arabic.queued)}$`),
+          new RegExp(`${arabicRetrying.source}|^${escape(arabic.queuedServer)}$`),
         ),
       {
         timeout: 10000,

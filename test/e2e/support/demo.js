@@ -197,12 +197,14 @@ export function focusedInForm(page) {
 
 /**
  * The drafts the page's storage keeps: the text of each live `draft:` entry in the
- * `news-widgets` IndexedDB database and the localStorage fallback (src/comment/comment-store.ts).
- * Used to check that "empty after a reload" is not just a restore that has not happened yet.
+ * `news-widgets` IndexedDB database and the localStorage fallback (src/comment/comment-store.ts),
+ * one per key: the synchronous copy a draft gets when the page is left or a comment is sent
+ * is the same draft. Used to check that "empty after a reload" is not just a restore that
+ * has not happened yet.
  */
 export function storedDrafts(page) {
   return page.evaluate(async () => {
-    const texts = [];
+    const texts = new Map();
     const request = (req) =>
       new Promise(
         (resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))),
@@ -214,7 +216,7 @@ export function storedDrafts(page) {
           const store = db.transaction('drafts').objectStore('drafts');
           const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
           keys.forEach(
-            (key, i) => String(key).startsWith('draft:') && values[i]?.value && texts.push(values[i].value.content),
+            (key, i) => String(key).startsWith('draft:') && values[i]?.value && texts.set(key, values[i].value.content),
           );
         }
       } finally {
@@ -225,9 +227,10 @@ export function storedDrafts(page) {
       const key = localStorage.key(i);
       if (!key.startsWith('news-widgets:draft:')) continue;
       const entry = JSON.parse(localStorage.getItem(key));
-      if (entry?.value) texts.push(entry.value.content);
+      if (entry?.value && !texts.has(key.slice('news-widgets:'.length)))
+        texts.set(key.slice('news-widgets:'.length), entry.value.content);
     }
-    return texts;
+    return [...texts.values()];
   });
 }
 

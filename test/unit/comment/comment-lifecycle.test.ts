@@ -164,7 +164,7 @@ describe('CommentLifecycle, without a browser', () => {
     fill(comment);
     comment.submit(target, { notConnected, beforeSend: () => true });
     await vi.waitFor(() => expect(settled).toEqual([{ kind: 'queued' }]));
-    expect(comment.status).toBe('queued');
+    expect(comment.pending?.progress).toEqual({ phase: 'waiting', reason: 'offline' });
     expect(comment.fields.content).toBe(' A fine piece. ');
     expect([...outbox.values()].map((entry) => entry.fields.content)).toEqual(['A fine piece.']);
     expect(log.filter((entry) => entry.startsWith('delete draft'))).toEqual([]);
