@@ -35,6 +35,9 @@ export type { NewsArticleStringOverrides, NewsArticleStrings } from './news-arti
 
 export type NewsArticleState = 'loading' | 'ready' | 'error';
 
+/** The languages (`lang` values) whose formatters the feed reader has made. */
+const formatsMade = new Set<string | undefined>();
+
 /**
  * Renders one article from a JSON Feed (1.0, 1.1) or the WordPress REST API.
  *
@@ -147,9 +150,14 @@ export class NewsArticleElement extends LitElement {
         await yieldToPage();
         await reader.loadProgressiveContent();
       }
-      // The page's first formatters load the locale's data, which takes long: a task of their own, before the render's.
-      reader.localeFormats(this.#language.language);
-      await yieldToPage();
+      // A language's first formatters (the page's first load the locale's data, which takes long) in a task of
+      // their own, before the render's; once they are made, the article renders in the task that prepared it.
+      const language = this.#language.language;
+      if (!formatsMade.has(language)) {
+        reader.localeFormats(language);
+        formatsMade.add(language);
+        await yieldToPage();
+      }
       signal.throwIfAborted();
       return view;
     },
