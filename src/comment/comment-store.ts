@@ -54,6 +54,11 @@ export interface StoredDrafts {
    * when the page is torn down before the IndexedDB write finishes. Reads take the newest.
    */
   saveBeforeLeaving(key: string, content: string, writtenBy?: string): Promise<SaveResult>;
+  /**
+   * The synchronous copy of the draft under `key` (see `saveBeforeLeaving`), read at once:
+   * what another tab left on its way out, when there is no time to ask IndexedDB.
+   */
+  leftCopy(key: string): CommentDraft | undefined;
   delete(key: string): Promise<SaveResult>;
 }
 /** Comments on their way to the server, kept until the server has answered for each. */
@@ -243,6 +248,14 @@ export function createCommentStore({
           // Over quota or blocked: the IndexedDB write below is still on its way.
         }
         return save(`draft:${key}`, value);
+      },
+      leftCopy: (key) => {
+        try {
+          const entry = JSON.parse(localStorageIfAllowed()?.getItem(`${namespace}draft:${key}`) ?? 'null');
+          return (entry?.value as CommentDraft | undefined) ?? undefined;
+        } catch {
+          return undefined;
+        }
       },
       delete: (key) => remove(`draft:${key}`),
     },

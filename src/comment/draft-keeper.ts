@@ -252,9 +252,16 @@ export class DraftKeeper {
       return;
     }
     if (leaving) {
-      // No time to read what another tab wrote: the other tab's text on offer here is kept
-      // aside first, as an earlier draft, so that this text replacing it loses nothing.
-      const theirs = this.otherVersion?.source === 'other-tab' ? this.otherVersion.content : undefined;
+      // No time to ask IndexedDB what another tab wrote: the other tab's text on offer here,
+      // or the copy another tab left on its way out, is kept aside first, as an earlier
+      // draft, so that this text replacing it loses nothing.
+      const left = store.drafts.leftCopy(key);
+      const theirs =
+        this.otherVersion?.source === 'other-tab'
+          ? this.otherVersion.content
+          : left && left.tabId !== store.tabId
+            ? left.content
+            : undefined;
       if (theirs?.trim() && theirs !== content)
         void store.drafts.saveBeforeLeaving(otherVersionKey(key), theirs, EARLIER_DRAFT_WRITER);
       this.#setDurable((await store.drafts.saveBeforeLeaving(key, content)).ok);

@@ -28,7 +28,8 @@ function mapStore() {
         log.push(`save draft ${content}`),
         done()
       ),
-      saveBeforeLeaving: (key, content) => store.drafts.save(key, content),
+      saveBeforeLeaving: (key, content, tabId) => store.drafts.save(key, content, tabId),
+      leftCopy: () => undefined,
       delete: async (key) => (drafts.delete(key), log.push(`delete draft ${key}`), done()),
     },
     outbox: {
