@@ -9,6 +9,7 @@
 import type { CommentSubmission } from './comment.js';
 import { createIdbStore } from './idb-connection.js';
 import { newTabId } from './random-id.js';
+import { sessionTabId } from './tab-id.js';
 import {
   BACKENDS,
   idbArea,
@@ -286,20 +287,6 @@ export function createCommentStore({
     onBackendChange: (listener) => (backendListeners.add(listener), () => void backendListeners.delete(listener)),
   };
   return store;
-}
-
-/**
- * This tab's id, kept in sessionStorage (which lives as long as the tab, across
- * reloads), so a reloaded tab recognizes the draft it wrote itself.
- */
-function sessionTabId(): string {
-  try {
-    let id = sessionStorage.getItem('news-widgets:tab');
-    if (!id) sessionStorage.setItem('news-widgets:tab', (id = newTabId()));
-    return id;
-  } catch {
-    return newTabId();
-  }
 }
 
 const openStores = new Map<string, CommentStore>();
