@@ -142,7 +142,7 @@ export class CommentLifecycle implements ReactiveController {
   #setAside: CommentFields | undefined;
 
   constructor(host: ReactiveControllerHost, options: CommentLifecycleOptions) {
-    (this.#host = host).addController(this);
+    this.#host = host;
     this.#options = options;
     this.#store = options.store ?? (() => openCommentStore());
     this.#drafts = new DraftKeeper(
@@ -150,6 +150,8 @@ export class CommentLifecycle implements ReactiveController {
       () => this.key,
       () => host.requestUpdate(),
     );
+    // Last: a host on the page already (the lifecycle arrived as a chunk) connects it at once.
+    host.addController(this);
   }
 
   /** Another version of the comment the reader can switch to: another tab's, or an earlier draft. */
