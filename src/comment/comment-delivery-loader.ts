@@ -18,8 +18,11 @@ export function preloadDelivery(): void {
   loadDelivery().catch(() => {});
 }
 
-/** Starts the download once the page is idle (WebKit has no `requestIdleCallback`: a timer stands in). */
-export function preloadDeliveryWhenIdle(): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(preloadDelivery, { timeout: 3000 });
-  else setTimeout(preloadDelivery, 1000);
+/** Runs `callback` once the page is idle (WebKit has no `requestIdleCallback`: a timer stands in). */
+export function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 3000 });
+  else setTimeout(callback, 1000);
 }
+
+/** Starts the download once the page is idle. */
+export const preloadDeliveryWhenIdle = (): void => whenIdle(preloadDelivery);

@@ -60,6 +60,8 @@ export const commentFormStrings = {
   postNotFound: 'This article can no longer be commented on.',
   rejected: 'Your comment could not be posted.',
   noEndpoint: 'This form is not connected to a comment service yet.',
+  cannotSendYet:
+    'Part of this form could not be downloaded. Check your connection, then post your comment again: your text is kept.',
 };
 export type CommentFormStrings = typeof commentFormStrings;
 

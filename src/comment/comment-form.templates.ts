@@ -10,12 +10,29 @@ import type { CommentField, CommentIdentity, FieldError, FormError } from './com
 import type { CommentLifecycle } from './comment-lifecycle.js';
 import { fillIn, type CommentFormStrings } from './comment-form.strings.js';
 import { headingTag } from '../shared/heading-tag.js';
-import { utf8ByteLength } from './validate-comment.js';
+import { utf8ByteLength } from './utf8-byte-length.js';
+
+/**
+ * The comment's state as the templates show it: the lifecycle's, or, until the engine has
+ * arrived, what the reader typed (early-comment.ts).
+ */
+export type CommentFormState = Pick<
+  CommentLifecycle,
+  | 'fields'
+  | 'remember'
+  | 'fieldErrors'
+  | 'formError'
+  | 'status'
+  | 'draftRestored'
+  | 'pending'
+  | 'otherVersion'
+  | 'durable'
+>;
 
 /** What the templates read: the element's settings, its words, the comment's state, and the handlers. */
 export interface CommentFormView {
   text: (key: keyof CommentFormStrings) => string;
-  comment: CommentLifecycle;
+  comment: CommentFormState;
   headingLevel: number;
   identity: CommentIdentity;
   isReply: boolean;

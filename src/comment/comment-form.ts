@@ -3,6 +3,9 @@
  * typed. The element is a view of its comment's lifecycle (comment-lifecycle.ts), which
  * owns the draft, the sending and the outbox; it adds the settings (attributes, the
  * enclosing article, a wrapped server-rendered form), the words, focus, and the events.
+ * The lifecycle is the form's engine, a chunk (comment-engine-loader.ts): the fields take
+ * typing before it arrives (early-comment.ts holds the text meanwhile), and it gets all
+ * the reader did through its methods when it does.
  */
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
@@ -20,9 +23,12 @@ import {
 import { builtInStrings, commentFormStrings, type CommentFormStrings } from './comment-form.strings.js';
 import { commentFormStyles } from './comment-form.styles.js';
 import { renderCommentForm, type CommentFormView } from './comment-form.templates.js';
-import { CommentLifecycle, type Settlement } from './comment-lifecycle.js';
+import type { CommentLifecycle, Settlement } from './comment-lifecycle.js';
+import { whenIdle } from './comment-delivery-loader.js';
+import { loadCommentEngine } from './comment-engine-loader.js';
 import { resolveProtocol } from './comment-protocol.js';
-import type { DraftPlace } from './draft-key.js';
+import { draftKey, type DraftPlace } from './draft-key.js';
+import { EarlyComment } from './early-comment.js';
 import { ServerFormTakeover } from './server-form-takeover.js';
 
 export {
@@ -127,18 +133,23 @@ export class CommentFormElement extends LitElement {
     }),
     (read, identity) => {
       this.identity = identity;
-      this.#comment.adoptServerForm(read);
+      (this.#comment ?? this.#early).adoptServerForm(read);
+      // The reader was in the wrapped form, or typed into it: as a first focus or input here.
+      if (read.focus || Object.keys(read.typed).length || read.remember !== undefined) this.#askForEngine();
     },
   );
-  #comment = new CommentLifecycle(this, {
-    place: () => this.#place,
-    restored: (content) => this.dispatchEvent(new CommentFormDraftRestoreEvent(content)),
-    settled: (submission, result) => this.#onSettled(submission, result),
+  /** The engine, once it has arrived. */
+  #comment: CommentLifecycle | undefined;
+  /** What the reader typed until then. */
+  #early = new EarlyComment(this, () => {
+    const place = this.#place;
+    return place && draftKey(place);
   });
+  #engineAsked = false;
 
   constructor() {
     super();
-    this.addEventListener('focusin', () => this.#comment.prepare());
+    this.addEventListener('focusin', this.#askForEngine);
     this.identity = 'required';
     this.headingLevel = 2;
     this.strings = {};
@@ -147,7 +158,7 @@ export class CommentFormElement extends LitElement {
 
   /** What the reader has typed so far. */
   get value(): CommentFields {
-    return { ...this.#comment.fields };
+    return { ...this.#state.fields };
   }
 
   /** Puts focus in the comment box (`options` as for `HTMLElement.focus()`); around a wrapped form on show, in its comment box. */
@@ -186,6 +197,43 @@ export class CommentFormElement extends LitElement {
       : { pageUrl: location.href, postId, parent: this.#parent };
   }
 
+  /** The comment as the form shows it: the engine's, or what the reader typed before it arrived. */
+  get #state(): CommentLifecycle | EarlyComment {
+    return this.#comment ?? this.#early;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    whenIdle(this.#askForEngine);
+  }
+
+  /** Downloads the engine (once; a failure shows when the reader posts, which asks again). */
+  #askForEngine = (): void => {
+    if (this.#engineAsked) return;
+    this.#engineAsked = true;
+    loadCommentEngine().then(
+      ({ CommentLifecycle }) => this.#startEngine(CommentLifecycle),
+      () => {},
+    );
+  };
+
+  /** The engine has arrived: it takes the wrapped form's values and what the reader typed, through its own methods. */
+  #startEngine(Lifecycle: typeof CommentLifecycle): CommentLifecycle {
+    if (this.#comment) return this.#comment;
+    const early = this.#early;
+    early.handOver();
+    const comment = (this.#comment = new Lifecycle(this, {
+      place: () => this.#place,
+      restored: (content) => this.dispatchEvent(new CommentFormDraftRestoreEvent(content)),
+      settled: (submission, result) => this.#onSettled(submission, result),
+    }));
+    if (early.serverForm) comment.adoptServerForm(early.serverForm);
+    for (const field of early.typed) comment.input(field, early.fields[field]);
+    if (early.rememberChanged) comment.setRemember(early.remember);
+    this.requestUpdate();
+    return comment;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#focusSummary) {
@@ -200,7 +248,7 @@ export class CommentFormElement extends LitElement {
     const parent = this.#parent;
     return renderCommentForm({
       text: this.#text,
-      comment: this.#comment,
+      comment: this.#state,
       headingLevel: this.headingLevel,
       identity: this.identity,
       isReply: !!parent && parent !== '0',
@@ -229,23 +277,25 @@ export class CommentFormElement extends LitElement {
     this.strings?.[key] ?? this._translatedWords[key] ?? commentFormStrings[key];
 
   #on: CommentFormView['on'] = {
-    submit: (event) => this.#onSubmit(event),
+    submit: (event) => void this.#onSubmit(event),
     input: (event) => {
       const control = event.target as HTMLInputElement | HTMLTextAreaElement;
-      this.#comment.input(control.id as CommentField, control.value);
+      this.#askForEngine();
+      this.#state.input(control.id as CommentField, control.value);
     },
-    rememberChange: (event) => this.#comment.setRemember((event.target as HTMLInputElement).checked),
+    rememberChange: (event) => this.#state.setRemember((event.target as HTMLInputElement).checked),
+    // The draft notices and the comment waiting to be sent show only once the engine is here.
     discardDraft: async () => {
-      await this.#comment.discardDraft();
+      await this.#comment?.discardDraft();
       this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
     },
-    useOtherVersion: () => this.#comment.useOtherVersion(),
+    useOtherVersion: () => this.#comment?.useOtherVersion(),
     editPending: async (anyway) => {
-      if ((await this.#comment.editPending({ anyway })) !== 'withdrawn') return;
+      if ((await this.#comment?.editPending({ anyway })) !== 'withdrawn') return;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
     },
-    sendNow: () => void this.#comment.sendNow(),
+    sendNow: () => void this.#comment?.sendNow(),
     summaryLink: (event, field) => {
       // Fragment links cannot reach into a shadow root: move focus ourselves.
       event.preventDefault();
@@ -255,9 +305,18 @@ export class CommentFormElement extends LitElement {
     },
   };
 
-  #onSubmit(event: Event): void {
+  async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    const start = this.#comment.submit(
+    let comment = this.#comment;
+    if (!comment) {
+      try {
+        comment = this.#startEngine((await loadCommentEngine()).CommentLifecycle);
+      } catch {
+        this.#cannotSendYet();
+        return;
+      }
+    }
+    const start = comment.submit(
       {
         endpoint: this.#endpoint,
         protocol: this.protocol,
@@ -275,6 +334,19 @@ export class CommentFormElement extends LitElement {
       this.#focusSummary = true;
       this.dispatchEvent(new CommentFormErrorEvent('invalid', start.fieldErrors, start.formError));
     }
+  }
+
+  /**
+   * The engine could not be downloaded: a wrapped form posts what the reader typed, as
+   * without JavaScript; otherwise the form says plainly that nothing was sent, with the text
+   * kept (and its copy made when the page is left). Posting again asks for the engine again.
+   */
+  #cannotSendYet(): void {
+    const early = this.#early;
+    if (this.#takeover.postNatively(early.remember)) return;
+    early.formError = { code: 'rejected', message: this.#text('cannotSendYet') };
+    this.#focusSummary = true;
+    this.requestUpdate();
   }
 
   /** How a comment ended (the lifecycle has updated what the form shows): an event, and focus on what to fix. */

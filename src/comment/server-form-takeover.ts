@@ -74,19 +74,7 @@ export class ServerFormTakeover implements ReactiveController {
     }
     if (typeof takeOver === 'string') {
       // On show since the page was still parsing, the element's own fields may hold the reader's text: it goes with the form.
-      if (this.state === 'reading') {
-        for (const control of host.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-          '[part~="input"]',
-        )) {
-          const native = form.elements.namedItem(control.name);
-          if (
-            (native instanceof HTMLInputElement || native instanceof HTMLTextAreaElement) &&
-            control.value &&
-            !native.value
-          )
-            native.value = control.value;
-        }
-      }
+      if (this.state === 'reading') this.#fillIn(form, false);
       this.state = 'kept';
       console.warn(
         `<${host.localName}> leaves the form inside it on show, working as without JavaScript: ${takeOver}.`,
@@ -104,6 +92,36 @@ export class ServerFormTakeover implements ReactiveController {
     this.#focus = read.focus;
     this.#taken(read, identity);
     host.requestUpdate();
+  }
+
+  /**
+   * The element cannot send (its engine could not be downloaded): the wrapped form it took
+   * over posts what the reader typed, as without JavaScript. False when there is no such form.
+   */
+  postNatively(remember: boolean): boolean {
+    const form = this.#host.querySelector('form');
+    if (this.state !== 'taken' || !form) return false;
+    this.#fillIn(form, true);
+    const consent = form.elements.namedItem('wp-comment-cookies-consent');
+    if (consent instanceof HTMLInputElement) consent.checked = remember;
+    form.inert = false;
+    // The form's own method: WordPress names its button `submit`, which hides `form.submit`.
+    HTMLFormElement.prototype.submit.call(form);
+    return true;
+  }
+
+  /** The element's fields into the wrapped form's, by name: all of them, or (`overwrite` false) only into empty ones. */
+  #fillIn(form: HTMLFormElement, overwrite: boolean): void {
+    for (const control of this.#host.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      '[part~="input"]',
+    )) {
+      const native = form.elements.namedItem(control.name);
+      if (
+        (native instanceof HTMLInputElement || native instanceof HTMLTextAreaElement) &&
+        (overwrite || (control.value && !native.value))
+      )
+        native.value = control.value;
+    }
   }
 
   /** Puts the reader back where they were in the wrapped form: the same field, the same caret. */

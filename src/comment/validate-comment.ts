@@ -4,6 +4,9 @@
  * the way WordPress stores them.
  */
 import type { CommentField, CommentFields, CommentIdentity, FieldErrors } from './comment.js';
+import { utf8ByteLength } from './utf8-byte-length.js';
+
+export { utf8ByteLength };
 
 /** WordPress's column limits (wp_get_comment_fields_max_lengths), counted in UTF-8 bytes as the server does. */
 export const COMMENT_LIMITS: Readonly<Record<CommentField, number>> = {
@@ -12,12 +15,6 @@ export const COMMENT_LIMITS: Readonly<Record<CommentField, number>> = {
   email: 100,
   url: 200,
 };
-
-const encoder = new TextEncoder();
-
-export function utf8ByteLength(text: string): number {
-  return encoder.encode(text).length;
-}
 
 /** WordPress's is_email, roughly: ASCII local part, at least two dot-separated labels, no edge hyphens, 6+ characters. */
 const EMAIL = /^[\w!#$%&'*+/=?^`{|}~.-]+@(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z\d](?:[a-z\d-]*[a-z\d])?$/i;

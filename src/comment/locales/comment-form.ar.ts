@@ -54,6 +54,7 @@ const strings: CommentFormStrings = {
   postNotFound: 'لم يعد التعليق على هذا المقال ممكناً.',
   rejected: 'تعذّر نشر تعليقك.',
   noEndpoint: 'هذا النموذج غير مرتبط بخدمة تعليقات بعد.',
+  cannotSendYet: 'تعذّر تنزيل جزء من هذا النموذج. تحقّق من اتصالك، ثم أرسل تعليقك مرة أخرى: نصك محفوظ.',
 };
 
 export default strings;

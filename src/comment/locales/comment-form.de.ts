@@ -59,6 +59,8 @@ const strings: CommentFormStrings = {
   postNotFound: 'Dieser Artikel kann nicht mehr kommentiert werden.',
   rejected: 'Dein Kommentar konnte nicht veröffentlicht werden.',
   noEndpoint: 'Dieses Formular ist noch mit keinem Kommentardienst verbunden.',
+  cannotSendYet:
+    'Ein Teil dieses Formulars konnte nicht geladen werden. Prüfe deine Verbindung und schicke deinen Kommentar dann erneut ab: Dein Text bleibt erhalten.',
 };
 
 export default strings;

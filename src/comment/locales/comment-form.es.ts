@@ -56,6 +56,8 @@ const strings: CommentFormStrings = {
   postNotFound: 'Ya no se pueden publicar comentarios en este artículo.',
   rejected: 'No se ha podido publicar tu comentario.',
   noEndpoint: 'Este formulario todavía no está conectado a un servicio de comentarios.',
+  cannotSendYet:
+    'No se pudo descargar una parte de este formulario. Comprueba tu conexión y publica de nuevo tu comentario: tu texto se conserva.',
 };
 
 export default strings;

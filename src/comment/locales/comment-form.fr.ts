@@ -58,6 +58,8 @@ const strings: CommentFormStrings = {
   postNotFound: 'Il n’est plus possible de commenter cet article.',
   rejected: 'Votre commentaire n’a pas pu être publié.',
   noEndpoint: 'Ce formulaire n’est pas encore relié à un service de commentaires.',
+  cannotSendYet:
+    'Une partie de ce formulaire n’a pas pu être téléchargée. Vérifiez votre connexion, puis publiez à nouveau votre commentaire : votre texte est conservé.',
 };
 
 export default strings;
