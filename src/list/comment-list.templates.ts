@@ -26,6 +26,8 @@ export interface CommentListView {
   canReply: boolean;
   replyingTo: string | undefined;
   highlighted: string | undefined;
+  /** Avatars show where the source gives them. */
+  avatars: boolean;
   /** What every comment's look depends on besides the comment itself (words, language, reply state). */
   renderKey: readonly unknown[];
   announcement: string;
@@ -74,7 +76,7 @@ function entryTemplate(entry: ThreadEntry, view: CommentListView): TemplateResul
     >
       <header part="comment-header" class="comment-header">
         ${
-          comment.avatarUrl
+          comment.avatarUrl && view.avatars
             ? html`<img
                 part="avatar"
                 class="avatar"

@@ -98,8 +98,10 @@ export class CommentListElement extends LitElement {
     perPage: { type: Number, attribute: 'per-page' },
     formPosition: { attribute: 'form-position' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    order: {},
+    hideAvatars: { type: Boolean, attribute: 'hide-avatars' },
     strings: jsonObjectAttribute<Partial<CommentListStrings>>('comment-list', 'strings'),
-    _order: { state: true },
+    _chosenOrder: { state: true },
     _highlighted: { state: true },
     _announcement: { state: true },
     _translatedWords: { state: true },
@@ -124,10 +126,18 @@ export class CommentListElement extends LitElement {
   declare formPosition: 'above' | 'below';
   /** Level of the "N comments" heading, 1–6. Default: 2. */
   declare headingLevel: number;
+  /**
+   * The order until the reader picks one with the Oldest/Newest toggle (their choice is remembered):
+   * `asc`, oldest first (default), or `desc`, newest first, as WordPress's discussion setting says.
+   */
+  declare order: CommentOrder | undefined;
+  /** No avatars, even where the source gives them (WordPress's "Show Avatars" turned off). */
+  declare hideAvatars: boolean;
   /** Replacements for any of the list's words (property, or JSON in the attribute). */
   declare strings: Partial<CommentListStrings>;
 
-  declare _order: CommentOrder;
+  /** The order the reader chose with the toggle, on this page or an earlier one. */
+  declare _chosenOrder: CommentOrder | undefined;
   declare _highlighted: string | undefined;
   declare _announcement: string;
   declare _translatedWords: Partial<CommentListStrings>;
@@ -163,7 +173,8 @@ export class CommentListElement extends LitElement {
     this.formPosition = 'below';
     this.headingLevel = 2;
     this.strings = {};
-    this._order = readOrder();
+    this.hideAvatars = false;
+    this._chosenOrder = readOrder();
     this._announcement = '';
     this._translatedWords = {};
   }
@@ -187,6 +198,11 @@ export class CommentListElement extends LitElement {
     document.removeEventListener('comment-form-success', this.#onPosted);
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('click', this.#onServerReplyClick);
+  }
+
+  /** The reader's choice, else the site's. */
+  get #order(): CommentOrder {
+    return this._chosenOrder ?? (this.order === 'desc' ? 'desc' : 'asc');
   }
 
   /** The form this list moves for replies: its own `<comment-form>` child (anywhere in a theme's thread, where it moves in the DOM). */
@@ -225,13 +241,13 @@ export class CommentListElement extends LitElement {
     if (
       current?.endpoint === endpoint &&
       current.postId === postId &&
-      current.order === this._order &&
+      current.order === this.#order &&
       current.perPage === perPage &&
       current.protocol === this.protocol
     )
       return;
     void changed;
-    void this.#start({ endpoint, protocol: this.protocol, postId, perPage, order: this._order });
+    void this.#start({ endpoint, protocol: this.protocol, postId, perPage, order: this.#order });
   }
 
   /** Once: the reader's held comments for this post, shown unless the theme's thread has them (approved). */
@@ -267,7 +283,7 @@ export class CommentListElement extends LitElement {
           inReplyTo: server.find((listed) => listed.id === comment.parent)?.authorName,
         }))
       : buildThread([...shown, ...own], {
-          order: this._order,
+          order: this.#order,
           maxDepth: this.depth,
           complete: pages.complete && shown.length === pages.comments.length,
         });
@@ -281,7 +297,7 @@ export class CommentListElement extends LitElement {
       heading: headingTag(this.headingLevel, 2),
       headingText: pages.status === 'ready' ? countHeading(count, language, this.#text) : this.#text('heading'),
       state,
-      order: this._order,
+      order: this.#order,
       thread,
       remaining: pages.remaining,
       loadingMore: pages.loadingMore,
@@ -289,7 +305,16 @@ export class CommentListElement extends LitElement {
       canReply,
       replyingTo,
       highlighted: this._highlighted,
-      renderKey: [canReply, replyingTo, this._highlighted, language, this.strings, this._translatedWords],
+      avatars: !this.hideAvatars,
+      renderKey: [
+        canReply,
+        replyingTo,
+        this._highlighted,
+        language,
+        this.strings,
+        this._translatedWords,
+        this.hideAvatars,
+      ],
       announcement: this._announcement,
       contentOf: (comment) => pages.contentOf(comment),
       // Once per comment shown: a comment on show is not templated again (comment-list.templates.ts).
@@ -361,8 +386,8 @@ export class CommentListElement extends LitElement {
 
   #on: CommentListView['on'] = {
     order: (order) => {
-      if (order === this._order) return;
-      this._order = order;
+      if (order === this.#order) return;
+      this._chosenOrder = order;
       rememberOrder(order);
     },
     retry: () => {

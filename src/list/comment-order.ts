@@ -6,11 +6,13 @@ import type { CommentOrder } from './listed-comment.js';
 
 const ORDER_KEY = 'news-widgets.comment-list.order';
 
-export function readOrder(): CommentOrder {
+/** The order the reader chose, if they ever chose one here. */
+export function readOrder(): CommentOrder | undefined {
   try {
-    return localStorage.getItem(ORDER_KEY) === 'desc' ? 'desc' : 'asc';
+    const stored = localStorage.getItem(ORDER_KEY);
+    return stored === 'desc' || stored === 'asc' ? stored : undefined;
   } catch {
-    return 'asc';
+    return undefined;
   }
 }
 

@@ -376,6 +376,35 @@ add_filter('news_widgets_tag_names', function (array $tags): array { $tags['comm
     session.assertNoProblems();
   });
 
+  it('the site’s discussion settings reach <comment-list>: depth, comments per page, order and avatars', async (t) => {
+    const post = await postWithThread('Discussion settings');
+    const settings = {
+      thread_comments: ['1', '1'],
+      thread_comments_depth: ['3', '5'],
+      page_comments: ['1', '0'],
+      comments_per_page: ['7', '50'],
+      comment_order: ['desc', 'asc'],
+      show_avatars: ['0', '1'],
+    };
+    for (const [name, [value, standard]] of Object.entries(settings)) {
+      await sitePhp(wp, 'option', name, value);
+      t.after(() => sitePhp(wp, 'option', name, standard));
+    }
+    const { session, page } = await openPost(t, post.id);
+    const list = page.locator('comment-list');
+    await eventually(async () => assert.equal(await list.count(), 1));
+    assert.deepEqual(
+      await list.evaluate((element) => ({
+        depth: element.getAttribute('depth'),
+        perPage: element.getAttribute('per-page'),
+        order: element.getAttribute('order'),
+        hideAvatars: element.hasAttribute('hide-avatars'),
+      })),
+      { depth: '3', perPage: '7', order: 'desc', hideAvatars: true },
+    );
+    session.assertNoProblems();
+  });
+
   it('Settings → News Widgets is the site owner’s alone: a subscriber is turned away, and a save without its nonce is refused', async (t) => {
     const subscriber = await newAccount(wp, newReader('Curious Subscriber'), 'subscriber');
     const context = await browser.newContext();

@@ -107,6 +107,10 @@ function news_widgets_list_attributes(int $post_id): array
         'post-id' => $post_id,
         'depth' => get_option('thread_comments') ? max(1, (int) get_option('thread_comments_depth')) : 1,
         'per-page' => get_option('page_comments') ? min(100, max(1, (int) get_option('comments_per_page'))) : 100,
+        // "Comments should be displayed with the older/newer comments at the top of each page".
+        'order' => 'desc' === get_option('comment_order') ? 'desc' : 'asc',
+        // A boolean attribute: present (empty) when "Show Avatars" is off.
+        'hide-avatars' => get_option('show_avatars') ? null : '',
         'lang' => news_widgets_lang(),
     ];
 }

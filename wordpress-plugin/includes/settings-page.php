@@ -64,6 +64,8 @@ function news_widgets_followed_settings(): array
         __('Users must be registered and logged in to comment', 'news-widgets') => get_option('comment_registration') ? $yes : $no,
         __('Threaded comments, levels deep', 'news-widgets') => $threaded ? (string) (int) get_option('thread_comments_depth') : $no,
         __('Comments per page', 'news-widgets') => get_option('page_comments') ? (string) (int) get_option('comments_per_page') : $no,
+        __('Newer comments at the top', 'news-widgets') => 'desc' === get_option('comment_order') ? $yes : $no,
+        __('Show avatars', 'news-widgets') => get_option('show_avatars') ? $yes : $no,
         __('Site language', 'news-widgets') => news_widgets_lang(),
     ];
 }

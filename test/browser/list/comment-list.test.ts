@@ -105,6 +105,30 @@ describe('<comment-list> reading comments', () => {
     expect(shownIds(again)[0]).to.equal('6');
   });
 
+  it('starts newest first when the site says so (order="desc"), until the reader picks an order', async () => {
+    const list = await mountList(`<comment-list endpoint="${wp('thread')}" post-id="1" order="desc"></comment-list>`);
+    await whenShown(list, 7);
+    expect(shownIds(list)).to.deep.equal(['6', '7', '5', '1', '2', '3', '4']);
+    const oldest = () => $$(list, '[part~="order-button"]')[0]!;
+    expect(oldest().getAttribute('aria-pressed')).to.equal('false');
+    oldest().click();
+    await waitUntil(() => shownIds(list)[0] === '1', 'oldest first');
+    unmountAll();
+    // The reader's choice outlasts the site's default.
+    const again = await mountList(`<comment-list endpoint="${wp('thread')}" post-id="1" order="desc"></comment-list>`);
+    await whenShown(again, 7);
+    expect(shownIds(again)[0]).to.equal('1');
+  });
+
+  it('shows no avatar with hide-avatars, where WordPress gives one', async () => {
+    const list = await mountList(`<comment-list endpoint="${wp('thread')}" post-id="1" hide-avatars></comment-list>`);
+    await whenShown(list, 7);
+    expect($(list, '#comment-6 [part~="author"]')!.textContent).to.equal('Dara');
+    expect($$(list, 'img')).to.have.length(0);
+    list.hideAvatars = false;
+    await waitUntil(() => $(list, '#comment-6 img'), 'the avatar never shows once allowed');
+  });
+
   it('shows 20 comments, then "Load N more" puts focus on the first new one and announces it', async () => {
     const list = await mountList(`<comment-list endpoint="${wp('many-45')}" post-id="1"></comment-list>`);
     await whenShown(list, 20);
