@@ -17,11 +17,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * 6 December 2026: 24,634 B once reading a fetched feed (JSON Feed and WordPress
  * normalizing) and sending comments became chunks of their own; the budget is that + 2%.
  * Then 22,829 B once <news-article>'s first render was all it kept (the rest went to the
- * feed reader's chunk); the budget is that + 2%. Every chunk's budget is what it measured
- * that day + 2%, or its earlier budget where that was lower: sizes only go down from here.
+ * feed reader's chunk), and 18,221 B once <comment-form>'s engine became a chunk too; the
+ * budget is that + 2%. Every chunk's budget is what it measured that day + 2%, or its
+ * earlier budget where that was lower: sizes only go down from here.
  */
 const BUDGETS = {
-  'news-widgets.js': 23_286,
+  'news-widgets.js': 18_585,
   'news-widgets-purify': 10_849,
   'news-widgets-comment-form.': 1_300,
   // Reading a server-rendered form that <comment-form> wraps: loaded only on such pages.
@@ -34,6 +35,12 @@ const BUDGETS = {
   // The code that sends comments (transport and retries): downloaded on the reader's first focus or input in a
   // <comment-form>, or once the page is idle (1,889 B measured 6 December 2026, + 2%).
   'news-widgets-comment-delivery-': 1_878,
+  // <comment-form>'s engine (lifecycle, draft store and keeper, outbox, cross-tab lock, retry policy), asked for on
+  // the reader's first focus or input, or once the page is idle (5,072 B measured 6 December 2026, + 2%), and the
+  // chunks it shares with <comment-list>: validation (903 B) and idb-keyval (448 B), + 2%.
+  'news-widgets-comment-engine-': 5_173,
+  'news-widgets-validate-comment-': 921,
+  'news-widgets-dist-': 457,
   // <comment-list>, loaded only on pages that have one (8,595 B measured 6 December 2026, + 2%), and its words
   // in each language other than English (473 B at most, + 2%).
   'news-widgets-comment-list-': 8_767,
@@ -47,9 +54,9 @@ const BUDGETS = {
 /**
  * The critical path of a page with an article from a feed and a comment form: what it downloads
  * before the article is on show and the comment box takes typing (`npm run bench` lists it).
- * 28,807 B measured 6 December 2026, + 2%.
+ * 24,204 B measured 6 December 2026 once the form's engine left the main file, + 2%.
  */
-const CRITICAL_PATH = { files: ['news-widgets.js', 'news-widgets-feed-reader.js'], budget: 29_383 };
+const CRITICAL_PATH = { files: ['news-widgets.js', 'news-widgets-feed-reader.js'], budget: 24_688 };
 
 const sizes = readdirSync(new URL('../dist/', import.meta.url))
   .filter((file) => file.endsWith('.js'))
