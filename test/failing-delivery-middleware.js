@@ -9,10 +9,12 @@
  * test file downloaded (or a failure) from answering for a later request without asking
  * (WebKit did; with `Vary: Cookie` only, one full Chromium run still timed out here).
  * The feed reader's chunk (src/article/feed-reader.ts) fails the same way under the cookie
- * `failing-feed-reader=1`.
+ * `failing-feed-reader=1`, and `<comment-form>`'s engine (src/comment/comment-engine.ts)
+ * under `failing-comment-engine=1`.
  */
 const FAILING_CHUNKS = [
   { path: '/src/comment/comment-delivery.', cookie: 'failing-delivery' },
+  { path: '/src/comment/comment-engine.', cookie: 'failing-comment-engine' },
   { path: '/src/article/feed-reader.', cookie: 'failing-feed-reader' },
 ];
 

@@ -207,13 +207,16 @@ export class CommentFormElement extends LitElement {
     whenIdle(this.#askForEngine);
   }
 
-  /** Downloads the engine (once; a failure shows when the reader posts, which asks again). */
+  /**
+   * Downloads the engine, once at a time. A download that fails is asked for again on the
+   * reader's next focus, input or post (where it shows).
+   */
   #askForEngine = (): void => {
     if (this.#engineAsked) return;
     this.#engineAsked = true;
     loadCommentEngine().then(
       ({ CommentLifecycle }) => this.#startEngine(CommentLifecycle),
-      () => {},
+      () => (this.#engineAsked = false),
     );
   };
 

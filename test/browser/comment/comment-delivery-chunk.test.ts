@@ -5,45 +5,20 @@
  * runner answers the chunk with 503 (test/failing-delivery-middleware.js). The tests run
  * in order in one page: the first needs the chunk never to have been downloaded.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import type { CommentFormElement } from '../../../src/comment/comment-form.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
-import type { CommentFormElement } from '../../../src/comment/comment-form.js';
 import { deleteDatabase } from './storage-fixtures.js';
+import { $, fill, mounted, newForm as newFormFor, next, storedContents } from './chunk-fixtures.js';
 
 let testCount = 0;
 const newEndpoint = () => `/api/t/delivery-chunk-${Date.now()}-${testCount++}/comments`;
-const storedContents = async (endpoint: string): Promise<string[]> =>
-  ((await (await fetch(endpoint)).json()) as { content: string }[]).map((comment) => comment.content);
-
-const next = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K) =>
-  oneEvent(target, type) as unknown as Promise<HTMLElementEventMap[K]>;
-const $ = <T extends HTMLElement = HTMLElement>(form: CommentFormElement, selector: string) =>
-  form.shadowRoot!.querySelector<T>(selector)!;
 const status = (form: CommentFormElement) => $(form, '[part~="status"]').textContent!.trim();
 /** Requests for the chunk so far, failed ones included. */
 const chunkRequests = () =>
   performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/src/comment/comment-delivery.'));
-
-/** Text into the fields as input events, the way the reader's typing arrives. */
-function fill(form: CommentFormElement, values: Record<string, string>): void {
-  for (const [id, value] of Object.entries(values)) {
-    const control = $<HTMLInputElement>(form, `#${id}`);
-    control.value = value;
-    control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  }
-}
-
-const mounted: HTMLElement[] = [];
-async function newForm(endpoint: string): Promise<CommentFormElement> {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = `<comment-form endpoint="${endpoint}" post-id="chunk-${Date.now()}-${testCount}"></comment-form>`;
-  document.body.append(wrapper);
-  mounted.push(wrapper);
-  const form = wrapper.querySelector('comment-form')!;
-  await form.updateComplete;
-  return form;
-}
+const newForm = (endpoint: string) => newFormFor(endpoint, `chunk-${Date.now()}-${testCount}`);
 
 beforeEach(async () => {
   localStorage.clear();
