@@ -29,9 +29,11 @@ const BUDGETS = {
   'news-widgets-server-rendered-form-': 838,
   // Everything <news-article> needs once it has a feed: reading it (JSON Feed and WordPress), sanitizing, the
   // article's template and Intl formatters, structured data. Asked for as the feed's request starts, so the two
-  // downloads overlap; never on a page whose article is only server-rendered markup. 5,978 B measured
-  // 6 December 2026 when it took all that off the main file, + 2%.
-  'news-widgets-feed-reader.js': 6_098,
+  // downloads overlap; never on a page whose article is only server-rendered markup. 5,381 B measured
+  // 6 December 2026 when it took all that off the main file, + 2%; and plain text (830 B, + 2%), a chunk the
+  // reader shares with the code that sends comments, asked for at the same time.
+  'news-widgets-feed-reader.js': 5_489,
+  'news-widgets-plain-text-': 847,
   // The code that sends comments (transport and retries): downloaded on the reader's first focus or input in a
   // <comment-form>, or once the page is idle (1,889 B measured 6 December 2026, + 2%).
   'news-widgets-comment-delivery-': 1_878,
@@ -54,9 +56,13 @@ const BUDGETS = {
 /**
  * The critical path of a page with an article from a feed and a comment form: what it downloads
  * before the article is on show and the comment box takes typing (`npm run bench` lists it).
- * 24,204 B measured 6 December 2026 once the form's engine left the main file, + 2%.
+ * 24,466 B measured 6 December 2026 once the form's engine left the main file, + 2% (plain text became a chunk
+ * of its own that day, 262 B more here, so that a page with only a comment form no longer downloads the reader).
  */
-const CRITICAL_PATH = { files: ['news-widgets.js', 'news-widgets-feed-reader.js'], budget: 24_688 };
+const CRITICAL_PATH = {
+  files: ['news-widgets.js', 'news-widgets-feed-reader.js', 'news-widgets-plain-text-'],
+  budget: 24_955,
+};
 
 const sizes = readdirSync(new URL('../dist/', import.meta.url))
   .filter((file) => file.endsWith('.js'))
@@ -80,7 +86,7 @@ if (!sizes.some(({ file }) => file === 'news-widgets.js')) {
   process.exit(1);
 }
 const critical = CRITICAL_PATH.files.reduce(
-  (sum, name) => sum + (sizes.find(({ file }) => file === name)?.brotli ?? 0),
+  (sum, name) => sum + (sizes.find(({ file }) => file.startsWith(name))?.brotli ?? 0),
   0,
 );
 const criticalOver = critical > CRITICAL_PATH.budget;

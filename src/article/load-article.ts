@@ -30,7 +30,15 @@ let loadedReader: FeedReader | undefined;
 
 /** The feed reader chunk (feed-reader.ts); after a failed download, "Try again" asks for it again. */
 const importFeedReader = retryingImport(() => import('./feed-reader.js'), import.meta.url);
-export const loadFeedReader = (): Promise<FeedReader> => importFeedReader().then((reader) => (loadedReader = reader));
+
+/**
+ * The feed reader. Plain text, which it shares with the code that sends comments, is a chunk of its own
+ * that the reader imports: asked for at the same time, it does not wait for the reader to arrive.
+ */
+export const loadFeedReader = (): Promise<FeedReader> => {
+  import('../shared/plain-text.js').catch(() => undefined);
+  return importFeedReader().then((reader) => (loadedReader = reader));
+};
 
 /** The feed reader, once it has loaded: every article the element holds was read by it. */
 export const feedReader = (): FeedReader | undefined => loadedReader;
