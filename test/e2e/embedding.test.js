@@ -124,7 +124,7 @@ describe('the bundle served from a CDN, on another origin and path than the page
   const chunks = (requests) => requests.filter((path) => /\/news-widgets-[^/]*\.js$/.test(path));
   /** The chunk that sends comments, which every page that posts one downloads (first focus, or idle). */
   const isDelivery = (path) => /^\/cdn\/v1\/news-widgets-comment-delivery-[^/]+\.js$/.test(path);
-  const isFeedReader = (path) => /^\/cdn\/v1\/news-widgets-feed-reader\.js$/.test(path);
+  const isFeedReader = (path) => /^\/cdn\/v1\/news-widgets-(feed-reader|plain-text-[^/]+)\.js$/.test(path);
   /** The chunk files asked of a server, but the ones every page with a feed and a form needs: reading the feed, sending comments. */
   const otherChunks = (requests) => chunks(requests).filter((path) => !isDelivery(path) && !isFeedReader(path));
 
@@ -145,8 +145,8 @@ describe('the bundle served from a CDN, on another origin and path than the page
     assert.equal(cdn.requests.filter(isDelivery).length, 1, 'the code that sends, from beside the bundle, once');
     assert.equal(
       cdn.requests.filter(isFeedReader).length,
-      1,
-      'the code that reads the feed, from beside the bundle, once',
+      2,
+      'the code that reads the feed (its chunk, and the plain-text chunk it shares with sending), from beside the bundle, once',
     );
     assert.deepEqual(chunks(site.requests), [], 'no chunk asked of the site');
     assert.equal(await page.evaluate(() => 'setHTML' in Element.prototype), true, 'this Chromium sanitizes natively');
