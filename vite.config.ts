@@ -14,9 +14,9 @@ import { minifyTemplates } from './scripts/vite-plugins/minify-templates.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** What the feed reader's chunk holds: src/article/feed-reader.ts and the modules only lazy chunks import. */
+/** What the feed reader's chunk holds: src/article/feed-reader.ts and what it shares with <comment-list> only. */
 const FEED_READER_MODULES =
-  /\/src\/(article\/(feed-reader|read-articles|normalize-[a-z-]+|article-(view|texts|template)|locale-formats|structured-data(-script)?|sanitize-html|safe-url)|shared\/(intl-cache|plain-text))\.ts$/;
+  /\/src\/(article\/(feed-reader|read-articles|normalize-[a-z-]+|article-(view|texts|template)|locale-formats|structured-data(-script)?|sanitize-html|safe-url)|shared\/intl-cache)\.ts$/;
 
 /**
  * A chunk that is both a lazily loaded module and shared by others (the feed reader's) gets its
@@ -62,10 +62,11 @@ export default defineConfig({
         // The feed reader has a name of its own, without a hash, so a page can preload it (see the README).
         chunkFileNames: ({ name }) =>
           name === 'feed-reader' ? 'news-widgets-feed-reader.js' : 'news-widgets-[name]-[hash].js',
-        // The feed reader's chunk holds all it needs that the bundle's main file does not: sanitizing, URL
-        // checks, Intl formatters and plain text, which <comment-list> and the code that sends comments use
-        // too. In chunks of their own, the reader would ask for them only once it has arrived, a round trip
-        // later; the bundle's main file and the other chunks import them from the reader's chunk.
+        // The feed reader's chunk holds what it needs that the bundle's main file does not (sanitizing, URL checks,
+        // Intl formatters), though <comment-list> uses them too: in chunks of their own, the reader would ask for
+        // them only once it has arrived, a round trip later. Plain text, which the code that sends comments uses
+        // as well, is a chunk of its own (in the reader's, a page with only a form would download the reader), and
+        // loadArticle asks for it at the same time as the reader.
         codeSplitting: {
           groups: [{ name: 'feed-reader', test: FEED_READER_MODULES, includeDependenciesRecursively: false }],
         },
