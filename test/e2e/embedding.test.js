@@ -122,8 +122,12 @@ describe('the bundle served from a CDN, on another origin and path than the page
   const headline = (page) => page.locator('news-article [part~="headline"]').textContent();
   /** The chunk files (news-widgets-*.js) a server was asked for, by path. */
   const chunks = (requests) => requests.filter((path) => /\/news-widgets-[^/]*\.js$/.test(path));
-  /** The chunk that sends comments, which every page that posts one downloads (first focus, or idle). */
-  const isDelivery = (path) => /^\/cdn\/v1\/news-widgets-comment-delivery-[^/]+\.js$/.test(path);
+  /**
+   * The chunks of a comment form, which every page that posts one downloads (first focus, or idle): the code that
+   * sends, the form's engine, and the two chunks they share (validation; idb-keyval, shared with <comment-list>).
+   */
+  const isDelivery = (path) =>
+    /^\/cdn\/v1\/news-widgets-(comment-delivery|comment-engine|validate-comment|dist)-[^/]+\.js$/.test(path);
   const isFeedReader = (path) => /^\/cdn\/v1\/news-widgets-(feed-reader|plain-text-[^/]+)\.js$/.test(path);
   /** The chunk files asked of a server, but the ones every page with a feed and a form needs: reading the feed, sending comments. */
   const otherChunks = (requests) => chunks(requests).filter((path) => !isDelivery(path) && !isFeedReader(path));
@@ -142,7 +146,11 @@ describe('the bundle served from a CDN, on another origin and path than the page
       ['/cdn/v1/news-widgets.js'],
       'an English page with the native sanitizer needs no chunk but the ones that read the feed and send the comment',
     );
-    assert.equal(cdn.requests.filter(isDelivery).length, 1, 'the code that sends, from beside the bundle, once');
+    assert.equal(
+      cdn.requests.filter(isDelivery).length,
+      4,
+      'the form’s engine and the code that sends (with the chunks they share), from beside the bundle, once each',
+    );
     assert.equal(
       cdn.requests.filter(isFeedReader).length,
       2,
