@@ -11,8 +11,14 @@ import { preloadDelivery } from './comment-delivery-loader.js';
 
 const loadEngine = retryingImport(() => import('./comment-engine.js'), import.meta.url);
 
+type CommentEngine = Awaited<ReturnType<typeof loadEngine>>;
+let arrived: CommentEngine | undefined;
+
 /** The engine's module; rejects when it cannot be downloaded (the next call tries again). */
-export function loadCommentEngine(): ReturnType<typeof loadEngine> {
+export function loadCommentEngine(): Promise<CommentEngine> {
   preloadDelivery();
-  return loadEngine();
+  return loadEngine().then((engine) => (arrived = engine));
 }
+
+/** The engine's module if it has arrived already (another form on the page asked for it): a form starts it at once. */
+export const arrivedCommentEngine = (): CommentEngine | undefined => arrived;

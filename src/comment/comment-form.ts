@@ -25,7 +25,7 @@ import { commentFormStyles } from './comment-form.styles.js';
 import { renderCommentForm, type CommentFormView } from './comment-form.templates.js';
 import type { CommentLifecycle, Settlement } from './comment-lifecycle.js';
 import { whenIdle } from './comment-delivery-loader.js';
-import { loadCommentEngine } from './comment-engine-loader.js';
+import { arrivedCommentEngine, loadCommentEngine } from './comment-engine-loader.js';
 import { resolveProtocol } from './comment-protocol.js';
 import { draftKey, type DraftPlace } from './draft-key.js';
 import { EarlyComment } from './early-comment.js';
@@ -204,7 +204,9 @@ export class CommentFormElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    whenIdle(this.#askForEngine);
+    const engine = arrivedCommentEngine();
+    if (engine) this.#startEngine(engine.CommentLifecycle);
+    else whenIdle(this.#askForEngine);
   }
 
   /**

@@ -152,15 +152,15 @@ describe('<comment-form> with the bundle, when one of its chunks cannot be downl
       ),
     );
     assert.equal(await form.content.inputValue(), 'Posted while the engine was away');
-    assert.deepEqual(await site.comments(), []);
+    /** What the site published of this comment (the site keeps the other tests' comments too). */
+    const published = async () =>
+      (await site.comments()).filter(({ content }) => content === 'Posted while the engine was away');
+    assert.deepEqual(await published(), []);
 
     failing = false;
     await form.submit.click();
     await eventually(async () => assert.equal(await form.statusText(), strings.posted));
-    assert.deepEqual(
-      (await site.comments()).map(({ content }) => content),
-      ['Posted while the engine was away'],
-    );
+    assert.equal((await published()).length, 1);
     // Each retry asks under a URL of its own: Chromium would otherwise fail it from its module map.
     assert.equal(new Set(asked).size, asked.length);
     reader.assertNoProblems();
