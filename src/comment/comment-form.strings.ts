@@ -65,7 +65,27 @@ export const commentFormStrings = {
 };
 export type CommentFormStrings = typeof commentFormStrings;
 
-const translations: TranslationLoaders<CommentFormStrings> = {
+/**
+ * Words shown only about a comment waiting to be sent, so only once the form's engine is
+ * here: each language's come in a chunk of their own, asked for with the engine, not
+ * with the form (English ones are above, as all English words are).
+ */
+export const ENGINE_WORDS = [
+  'queuedServer',
+  'sendingElsewhere',
+  'pendingNote',
+  'mayBeStored',
+  'editPending',
+  'editAnyway',
+  'sendNow',
+  'withdrawn',
+] as const;
+/** The words of a language's form chunk. */
+export type FormWords = Omit<CommentFormStrings, (typeof ENGINE_WORDS)[number]>;
+/** The words of a language's engine chunk. */
+export type EngineWords = Pick<CommentFormStrings, (typeof ENGINE_WORDS)[number]>;
+
+const translations: TranslationLoaders<FormWords> = {
   ar: () => import('./locales/comment-form.ar.js'),
   de: () => import('./locales/comment-form.de.js'),
   es: () => import('./locales/comment-form.es.js'),
@@ -81,5 +101,18 @@ const translations: TranslationLoaders<CommentFormStrings> = {
  */
 export const builtInStrings = (language: string | undefined): Promise<Partial<CommentFormStrings> | undefined> =>
   loadTranslation(translations, language);
+
+const engineTranslations: TranslationLoaders<EngineWords> = {
+  ar: () => import('./locales/comment-engine.ar.js'),
+  de: () => import('./locales/comment-engine.de.js'),
+  es: () => import('./locales/comment-engine.es.js'),
+  fr: () => import('./locales/comment-engine.fr.js'),
+  ru: () => import('./locales/comment-engine.ru.js'),
+  uk: () => import('./locales/comment-engine.uk.js'),
+};
+
+/** The built-in words about a comment waiting to be sent, as `builtInStrings` says. */
+export const builtInEngineStrings = (language: string | undefined): Promise<Partial<CommentFormStrings> | undefined> =>
+  loadTranslation(engineTranslations, language);
 
 export { fillIn };

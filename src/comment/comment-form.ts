@@ -20,7 +20,12 @@ import {
   CommentFormSubmitEvent,
   CommentFormSuccessEvent,
 } from './comment-form.events.js';
-import { builtInStrings, commentFormStrings, type CommentFormStrings } from './comment-form.strings.js';
+import {
+  builtInEngineStrings,
+  builtInStrings,
+  commentFormStrings,
+  type CommentFormStrings,
+} from './comment-form.strings.js';
 import { commentFormStyles } from './comment-form.styles.js';
 import { renderCommentForm, type CommentFormView } from './comment-form.templates.js';
 import type { CommentLifecycle, Settlement } from './comment-lifecycle.js';
@@ -91,6 +96,7 @@ export class CommentFormElement extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     strings: jsonObjectAttribute<Partial<CommentFormStrings>>('comment-form', 'strings'),
     _translatedWords: { state: true },
+    _engineWords: { state: true },
   };
 
   /** Registers the element under `tag` (default `comment-form`) in `registry`; a second call is harmless. */
@@ -117,6 +123,8 @@ export class CommentFormElement extends LitElement {
 
   /** The built-in words of the page's language (English: none, the defaults serve). */
   declare _translatedWords: Partial<CommentFormStrings>;
+  /** The words about a comment waiting to be sent, in the page's language: they come with the engine. */
+  declare _engineWords: Partial<CommentFormStrings>;
 
   #focusSummary = false;
 
@@ -154,6 +162,7 @@ export class CommentFormElement extends LitElement {
     this.headingLevel = 2;
     this.strings = {};
     this._translatedWords = {};
+    this._engineWords = {};
   }
 
   /** What the reader has typed so far. */
@@ -235,8 +244,15 @@ export class CommentFormElement extends LitElement {
     if (early.serverForm) comment.adoptServerForm(early.serverForm);
     for (const field of early.typed) comment.input(field, early.fields[field]);
     if (early.rememberChanged) comment.setRemember(early.remember);
+    void this.#loadEngineWords(this.#language.language);
     this.requestUpdate();
     return comment;
+  }
+
+  /** The words about a comment waiting to be sent, once the engine is here; kept as they are when they cannot be downloaded. */
+  async #loadEngineWords(language: string | undefined): Promise<void> {
+    const words = await builtInEngineStrings(language);
+    if (language === this.#language.language && words) this._engineWords = words;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -270,6 +286,7 @@ export class CommentFormElement extends LitElement {
     const words = await builtInStrings(language);
     // The page changed its language again meanwhile: the newer one wins.
     if (language !== this.#language.language) return;
+    if (this.#comment) void this.#loadEngineWords(language);
     if (words) this._translatedWords = words;
     else
       console.warn(
@@ -279,7 +296,7 @@ export class CommentFormElement extends LitElement {
   }
 
   #text = (key: keyof CommentFormStrings): string =>
-    this.strings?.[key] ?? this._translatedWords[key] ?? commentFormStrings[key];
+    this.strings?.[key] ?? this._translatedWords[key] ?? this._engineWords[key] ?? commentFormStrings[key];
 
   #on: CommentFormView['on'] = {
     submit: (event) => void this.#onSubmit(event),

@@ -31,12 +31,17 @@ const ELASTIC_FEED = JSON.parse(
   ),
 );
 
-/** The Arabic words of <comment-form>, from src/comment/locales/comment-form.ar.ts itself. */
-const arabic = await (async () => {
-  const source = readFileSync(new URL('../../src/comment/locales/comment-form.ar.ts', import.meta.url), 'utf8');
-  const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
-  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default;
-})();
+/** The Arabic words of <comment-form>, from src/comment/locales/comment-form.ar.ts and comment-engine.ar.ts themselves. */
+const arabic = Object.assign(
+  {},
+  ...(await Promise.all(
+    ['comment-form', 'comment-engine'].map(async (name) => {
+      const source = readFileSync(new URL(`../../src/comment/locales/${name}.ar.ts`, import.meta.url), 'utf8');
+      const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
+      return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default;
+    }),
+  )),
+);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const arabicRetrying = new RegExp(
   `^${fillIn(arabic.retrying, { seconds: '§' }).split('§').map(escape).join('[\\d٠-٩]+')}$`,

@@ -1,7 +1,7 @@
 // Arabic (العربية)
-import type { CommentFormStrings } from '../comment-form.strings.js';
+import type { FormWords } from '../comment-form.strings.js';
 
-const strings: CommentFormStrings = {
+const strings: FormWords = {
   heading: 'اترك تعليقاً',
   replyHeading: 'اترك رداً',
   emailNote: 'لن يتم نشر عنوان بريدك الإلكتروني.',
@@ -30,15 +30,6 @@ const strings: CommentFormStrings = {
   duplicate: 'تم استلام تعليقك. قد يحتاج إلى الموافقة قبل أن يظهر.',
   retrying: 'تعذّر إرسال تعليقك حتى الآن. ستُعاد المحاولة بعد {seconds} ثانية.',
   queued: 'تم الحفظ — سيُرسل تعليقك عند عودة الاتصال بالإنترنت.',
-  queuedServer: 'تعذّر على الموقع قبول تعليقك حتى الآن. لقد حُفظ وسيُرسَل تلقائيًا.',
-  sendingElsewhere: 'يجري إرسال تعليقك من علامة تبويب أخرى.',
-  pendingNote: 'تعليقك بانتظار الإرسال كما هو معروض، ولا يمكن تغييره في هذه الأثناء.',
-  mayBeStored:
-    'لم يصل ردّ الموقع، لذا ربما نُشر تعليقك بالفعل. إعادة إرساله لا تنشره مرتين؛ أما تعديله الآن فقد يؤدي إلى نشر النسختين.',
-  editPending: 'تعديل التعليق',
-  editAnyway: 'التعديل على أي حال',
-  sendNow: 'حاول الآن',
-  withdrawn: 'لم يُرسَل. يمكنك تعديل تعليقك ونشره مرة أخرى.',
   unconfirmed: 'ربما وصل تعليقك، لكن تعذّرت قراءة رد الموقع. نصّك محفوظ هنا: تحقّق من التعليقات قبل إرساله مرة أخرى.',
   draftRestored: 'تمت استعادة المسودة.',
   discardDraft: 'حذف المسودة',

@@ -1,7 +1,7 @@
 // German (Deutsch)
-import type { CommentFormStrings } from '../comment-form.strings.js';
+import type { FormWords } from '../comment-form.strings.js';
 
-const strings: CommentFormStrings = {
+const strings: FormWords = {
   heading: 'Schreibe einen Kommentar',
   replyHeading: 'Schreibe eine Antwort',
   emailNote: 'Deine E-Mail-Adresse wird nicht veröffentlicht.',
@@ -31,16 +31,6 @@ const strings: CommentFormStrings = {
   duplicate: 'Dein Kommentar ist angekommen. Möglicherweise muss er noch freigegeben werden, bevor er erscheint.',
   retrying: 'Dein Kommentar konnte noch nicht gesendet werden. Neuer Versuch in {seconds} Sekunden.',
   queued: 'Gespeichert — dein Kommentar wird gesendet, sobald du wieder online bist.',
-  queuedServer:
-    'Die Website konnte deinen Kommentar noch nicht annehmen. Er ist gespeichert und wird von selbst gesendet.',
-  sendingElsewhere: 'Dein Kommentar wird gerade in einem anderen Tab gesendet.',
-  pendingNote: 'Dein Kommentar wartet so, wie er hier steht, auf das Senden. Bis dahin kann er nicht geändert werden.',
-  mayBeStored:
-    'Die Antwort der Website ist nicht angekommen, daher ist er vielleicht schon veröffentlicht. Erneutes Senden kann ihn nicht doppelt veröffentlichen; wenn du ihn jetzt bearbeitest, erscheinen womöglich beide Fassungen.',
-  editPending: 'Kommentar bearbeiten',
-  editAnyway: 'Trotzdem bearbeiten',
-  sendNow: 'Jetzt versuchen',
-  withdrawn: 'Nicht gesendet. Du kannst deinen Kommentar bearbeiten und erneut abschicken.',
   unconfirmed:
     'Dein Kommentar ist wahrscheinlich angekommen, aber die Antwort der Website konnte nicht gelesen werden. Dein Text bleibt hier erhalten: Sieh in den Kommentaren nach, bevor du ihn erneut abschickst.',
   draftRestored: 'Entwurf wiederhergestellt.',

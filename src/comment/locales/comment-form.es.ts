@@ -1,7 +1,7 @@
 // Spanish (español)
-import type { CommentFormStrings } from '../comment-form.strings.js';
+import type { FormWords } from '../comment-form.strings.js';
 
-const strings: CommentFormStrings = {
+const strings: FormWords = {
   heading: 'Deja un comentario',
   replyHeading: 'Deja una respuesta',
   emailNote: 'Tu dirección de correo electrónico no será publicada.',
@@ -30,15 +30,6 @@ const strings: CommentFormStrings = {
   duplicate: 'Hemos recibido tu comentario. Es posible que deba aprobarse antes de mostrarse.',
   retrying: 'Todavía no se ha podido enviar tu comentario. Se volverá a intentar dentro de {seconds} segundos.',
   queued: 'Guardado — se enviará cuando vuelvas a tener conexión.',
-  queuedServer: 'El sitio aún no ha podido aceptar tu comentario. Está guardado y se enviará automáticamente.',
-  sendingElsewhere: 'Tu comentario se está enviando desde otra pestaña.',
-  pendingNote: 'Tu comentario espera a enviarse tal como se muestra. Mientras tanto no se puede cambiar.',
-  mayBeStored:
-    'La respuesta del sitio no llegó, así que puede que ya esté publicado. Volver a enviarlo no puede publicarlo dos veces; si lo editas ahora, podrían publicarse las dos versiones.',
-  editPending: 'Editar comentario',
-  editAnyway: 'Editar de todos modos',
-  sendNow: 'Intentar ahora',
-  withdrawn: 'No enviado. Puedes editar tu comentario y publicarlo de nuevo.',
   unconfirmed:
     'Probablemente tu comentario ha llegado, pero no se ha podido leer la respuesta del sitio. Tu texto se conserva aquí: revisa los comentarios antes de enviarlo de nuevo.',
   draftRestored: 'Borrador recuperado.',

@@ -1,7 +1,7 @@
 // French (français)
-import type { CommentFormStrings } from '../comment-form.strings.js';
+import type { FormWords } from '../comment-form.strings.js';
 
-const strings: CommentFormStrings = {
+const strings: FormWords = {
   heading: 'Laisser un commentaire',
   replyHeading: 'Laisser une réponse',
   emailNote: 'Votre adresse e-mail ne sera pas publiée.',
@@ -30,16 +30,6 @@ const strings: CommentFormStrings = {
   duplicate: 'Votre commentaire a bien été reçu. Il devra peut-être être approuvé avant d’apparaître.',
   retrying: 'Votre commentaire n’a pas encore pu être envoyé. Nouvel essai dans {seconds} secondes.',
   queued: 'Enregistré — il sera envoyé dès que vous serez de nouveau en ligne.',
-  queuedServer:
-    'Le site n’a pas encore pu accepter votre commentaire. Il est enregistré et sera envoyé automatiquement.',
-  sendingElsewhere: 'Votre commentaire est en cours d’envoi depuis un autre onglet.',
-  pendingNote: 'Votre commentaire attend d’être envoyé tel qu’il est affiché. Il ne peut pas être modifié d’ici là.',
-  mayBeStored:
-    'La réponse du site n’est pas arrivée : il est peut-être déjà publié. Le renvoyer ne peut pas le publier deux fois ; le modifier maintenant pourrait publier les deux versions.',
-  editPending: 'Modifier le commentaire',
-  editAnyway: 'Modifier quand même',
-  sendNow: 'Réessayer maintenant',
-  withdrawn: 'Non envoyé. Vous pouvez modifier votre commentaire et le publier à nouveau.',
   unconfirmed:
     'Votre commentaire est probablement arrivé, mais la réponse du site n’a pas pu être lue. Votre texte est conservé ici\u00a0: vérifiez les commentaires avant de le renvoyer.',
   draftRestored: 'Brouillon restauré.',
