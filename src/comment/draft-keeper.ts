@@ -7,6 +7,7 @@
  */
 import type { CommentFields } from './comment.js';
 import type { CommentDraft, CommentStore, RememberedIdentity } from './comment-store.js';
+import { earlyCopyKey } from './draft-key.js';
 
 /** How long typing must pause before the draft is written. */
 export const DRAFT_SAVE_DELAY_MS = 700;
@@ -108,11 +109,21 @@ export class DraftKeeper {
     if (!key) return {};
     const store = this.#store();
     this.#setDurable((await store.ready) !== 'memory');
-    const [draft, other, identity] = await Promise.all([
+    const [draft, other, early, identity] = await Promise.all([
       store.drafts.get(key),
       store.drafts.get(otherVersionKey(key)),
+      store.drafts.get(earlyCopyKey(key)),
       store.identity.get(),
     ]);
+    if (early?.content.trim()) {
+      // Typed before the engine arrived, on a page left since: the newer of it and the draft
+      // is shown and becomes the draft, the other is kept aside and offered.
+      void store.drafts.delete(earlyCopyKey(key));
+      const [newer, older] = draft && draft.updatedAt > early.updatedAt ? [draft, early] : [early, draft];
+      if (older?.content.trim() && older.content !== newer.content) this.keepAside(older.content, newer.content);
+      else await store.drafts.save(key, newer.content);
+      return { content: newer.content, identity };
+    }
     // After a reload, a tab gets back the text it wrote itself; the other version is offered.
     const [shown, offered] = other && other.tabId === store.tabId ? [other, draft] : [draft, other];
     this.otherVersion = offered?.content && offered.content !== shown?.content ? versionOf(offered) : undefined;

@@ -40,3 +40,10 @@ function pageKey(pageUrl: string): string {
 export function draftKey({ pageUrl, postId, parent }: DraftPlace): string {
   return `draft:${pageKey(pageUrl)}|post:${encodeURIComponent(postId ?? '')}|parent:${encodeURIComponent(parent || '0')}`;
 }
+
+/**
+ * Where the text typed before the form's engine arrived is copied when the page is left
+ * (early-comment.ts): beside the draft, not over it, since there is no time to read the
+ * draft then. The engine's restore shows the newer of the two and offers the other.
+ */
+export const earlyCopyKey = (key: string): string => `${key}|early`;

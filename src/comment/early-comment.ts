@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentField, CommentFields, FieldErrors, FormError } from './comment.js';
 import type { CommentDraft } from './comment-store.js';
 import type { ServerRenderedForm } from './server-rendered-form.js';
+import { earlyCopyKey } from './draft-key.js';
 import { sessionTabId } from './tab-id.js';
 
 export class EarlyComment implements ReactiveController {
@@ -97,7 +98,10 @@ export class EarlyComment implements ReactiveController {
     const tabId = sessionTabId();
     const value: CommentDraft = { content, updatedAt: Date.now(), tabId };
     try {
-      localStorage.setItem(`news-widgets:draft:${key}`, JSON.stringify({ value, at: value.updatedAt, tab: tabId }));
+      localStorage.setItem(
+        `news-widgets:draft:${earlyCopyKey(key)}`,
+        JSON.stringify({ value, at: value.updatedAt, tab: tabId }),
+      );
     } catch {
       // Storage blocked or full: nothing else can be kept before the page goes.
     }

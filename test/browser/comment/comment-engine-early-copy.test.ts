@@ -1,0 +1,56 @@
+/**
+ * Text typed before `<comment-form>`'s engine arrived, on a page left before it came, meets
+ * a draft stored on an earlier visit: after the reload, the newer text is in the box and
+ * the older one is offered, neither lost. The engine's absence is real (its chunk answered
+ * with 503 while the cookie is set, test/failing-delivery-middleware.js); a reload is the
+ * page's `pagehide`, then a new element on the same page with the same storage. A file of
+ * its own: once the engine has arrived in a page it stays.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../../src/define.js';
+import { createCommentStore } from '../../../src/comment/comment-store.js';
+import { draftKey } from '../../../src/comment/draft-key.js';
+import {
+  $,
+  box,
+  engineUnavailable,
+  failEngine,
+  fill,
+  letEngineThrough,
+  startEachTestAfresh,
+  mount,
+  mounted,
+} from './chunk-fixtures.js';
+
+startEachTestAfresh();
+
+describe('<comment-form>: text typed before its engine arrived, and an older draft', () => {
+  it('shows the newer text after a reload and offers the older draft', async () => {
+    const postId = `early-copy-${Date.now()}`;
+    const key = draftKey({ pageUrl: location.href, postId });
+    await createCommentStore().drafts.save(key, 'The draft from yesterday');
+    failEngine();
+    const markup = `<comment-form endpoint="/api/t/early-copy/comments" post-id="${postId}"></comment-form>`;
+    const form = mount(markup).querySelector('comment-form')!;
+    await form.updateComplete;
+    box(form).focus();
+    fill(form, { content: 'What I typed today' });
+    await engineUnavailable();
+
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    for (const element of mounted.splice(0)) element.remove();
+    letEngineThrough();
+    const again = mount(markup).querySelector('comment-form')!;
+    await again.updateComplete;
+    box(again).focus();
+    await waitUntil(() => box(again).value === 'What I typed today', 'the newer text is not in the box', {
+      timeout: 5000,
+    });
+    await waitUntil(() => $(again, '.other-version'), 'the older draft is not offered');
+    const store = createCommentStore();
+    await waitUntil(
+      async () => (await store.drafts.get(`${key}|other-version`))?.content === 'The draft from yesterday',
+    );
+    expect((await store.drafts.get(key))?.content).to.equal('What I typed today');
+  });
+});
