@@ -138,6 +138,7 @@ export class CommentLifecycle implements ReactiveController {
   /** This tab's delivery under way, if any: one at a time. */
   #delivery: { submission: CommentSubmission; abort: AbortController; done: Promise<DeliveryResult> } | undefined;
   #unsubscribe: (() => void) | undefined;
+  #showingCalls = 0;
   /** What this tab's fields held when another tab's comment waiting to be sent took their place. */
   #setAside: CommentFields | undefined;
 
@@ -445,14 +446,16 @@ export class CommentLifecycle implements ReactiveController {
    */
   async #showWaiting(key: string): Promise<void> {
     if (this.#delivery?.submission.draftKey === key) return;
+    // Changes come one after another; only the read made after the last one counts.
+    const call = ++this.#showingCalls;
     const [waiting] = await this.#waitingUnder(key);
-    if (key !== this.key || this.#delivery?.submission.draftKey === key) return;
+    if (call !== this.#showingCalls || key !== this.key || this.#delivery?.submission.draftKey === key) return;
     if (waiting) this.#showPending(waiting);
     else if (this.pending) {
       const sent = this.pending.submission;
       this.pending = undefined;
       const draft = await this.#store().drafts.get(key);
-      if (key !== this.key || this.pending) return;
+      if (call !== this.#showingCalls || key !== this.key || this.pending) return;
       const content = draft?.content ?? '';
       // Published: the text this tab had set aside comes back into the box, unless it
       // repeats the comment just published (a copy of the same draft, typed on).
@@ -481,6 +484,9 @@ export class CommentLifecycle implements ReactiveController {
     if (!key || this.#delivery) return;
     await this.#restored;
     const waiting = await this.#waitingUnder(key);
+    // Nothing waits any more, though the box shows a comment waiting: another tab sent it or
+    // took it back while this one was sending, so it did not follow then. It follows now.
+    if (!waiting.length && this.pending && !this.#delivery) return this.#showWaiting(key);
     let result: DeliveryResult | undefined;
     for (const submission of waiting) {
       if (key !== this.key || this.#abort.signal.aborted) return;
@@ -571,6 +577,8 @@ export class CommentLifecycle implements ReactiveController {
           const reason =
             result.kind === 'sending-elsewhere' ? 'elsewhere' : navigator.onLine === false ? 'offline' : 'server';
           this.pending = { submission, progress: { phase: 'waiting', reason } };
+          // Another tab may have sent it or taken it back while this one tried: what it did was not followed meanwhile.
+          if (this.key) void this.#showWaiting(this.key);
         }
         break;
       case 'sent-elsewhere':
