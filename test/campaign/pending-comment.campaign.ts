@@ -170,6 +170,10 @@ async function heal(real: Real) {
   const { reader } = real;
   await reader.heal();
   if (!reader.tabs.length) await reader.openTab();
+  // The reader comes back to the box: the form's engine is asked for then (else only once the page is idle, a
+  // second later in WebKit), and it restores what was kept.
+  for (const frame of reader.tabs) reader.box(frame).focus();
+  await settle(400);
   const deadline = Date.now() + 20000;
   while (reader.tabs.some((frame) => reader.box(frame).readOnly)) {
     if (Date.now() > deadline)
