@@ -84,7 +84,12 @@ export async function faultyEndpointMiddleware(ctx, next) {
   // The fault campaign's settings (`npm run test:campaign`), from the environment.
   if (ctx.path === '/faulty/campaign-settings') {
     const number = (name) => (process.env[name] ? Number(process.env[name]) : undefined);
-    ctx.body = { runs: number('CAMPAIGN_RUNS'), seed: number('CAMPAIGN_SEED'), path: process.env.CAMPAIGN_PATH };
+    ctx.body = {
+      runs: number('CAMPAIGN_RUNS'),
+      seed: number('CAMPAIGN_SEED'),
+      path: process.env.CAMPAIGN_PATH,
+      replayPath: process.env.CAMPAIGN_REPLAY,
+    };
     return;
   }
   const match = /^\/faulty\/([\w-]+)\/(comments|faults|offline|heal|stored)$/.exec(ctx.path);

@@ -173,7 +173,15 @@ async function heal(real: Real) {
   // The reader comes back to the box: the form's engine is asked for then (else only once the page is idle, a
   // second later in WebKit), and it restores what was kept.
   for (const frame of reader.tabs) reader.box(frame).focus();
-  await settle(400);
+  const arrived = (frame: HTMLIFrameElement) =>
+    (frame.contentWindow as unknown as { engineArrived: () => boolean }).engineArrived();
+  const engineDeadline = Date.now() + 10000;
+  while (!reader.tabs.every(arrived)) {
+    if (Date.now() > engineDeadline) throw new Error('The form’s engine never arrived in a tab');
+    await settle(50);
+  }
+  // Its restore reads IndexedDB: a moment.
+  await settle(300);
   const deadline = Date.now() + 20000;
   while (reader.tabs.some((frame) => reader.box(frame).readOnly)) {
     if (Date.now() > deadline)
@@ -224,6 +232,7 @@ describe('A comment waiting to be sent, under a randomized fault campaign', () =
       runs?: number;
       seed?: number;
       path?: string;
+      replayPath?: string;
     };
     const chromium = navigator.userAgent.includes('Chrome/');
     const numRuns = settings.runs ?? (chromium ? 1000 : 200);
@@ -231,19 +240,22 @@ describe('A comment waiting to be sent, under a randomized fault campaign', () =
     const started = Date.now();
     let sequences = 0;
     const details = await fc.check(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (sequence) => {
-        sequences++;
-        const real: Real = { reader: new Reader() };
-        const model: Model = { typed: [], submitted: new Set(), tabs: 1, words: 0 };
-        try {
-          await real.reader.openTab();
-          await fc.asyncModelRun(() => ({ model, real }), sequence);
-          expectInvariants(model, await heal(real));
-        } finally {
-          real.reader.closeAll();
-          localStorage.clear();
-        }
-      }),
+      fc.asyncProperty(
+        fc.commands(commands, { maxCommands: 12, replayPath: settings.replayPath }),
+        async (sequence) => {
+          sequences++;
+          const real: Real = { reader: new Reader() };
+          const model: Model = { typed: [], submitted: new Set(), tabs: 1, words: 0 };
+          try {
+            await real.reader.openTab();
+            await fc.asyncModelRun(() => ({ model, real }), sequence);
+            expectInvariants(model, await heal(real));
+          } finally {
+            real.reader.closeAll();
+            localStorage.clear();
+          }
+        },
+      ),
       { numRuns, seed, path: settings.path, endOnFailure: false, verbose: 1 },
     );
     // Seed, path, the shrunk command list and the error, to replay with CAMPAIGN_SEED and CAMPAIGN_PATH.

@@ -23,6 +23,9 @@ Object.defineProperty(navigator, 'onLine', {
   get: () => !(parent as unknown as { readerOffline?: boolean }).readerOffline,
 });
 await import('../../src/define.js');
+// Whether the form's engine has arrived in this tab (the campaign waits for it before it reads what a box holds).
+const { arrivedCommentEngine } = await import('../../src/comment/comment-engine-loader.js');
+(window as unknown as { engineArrived: () => boolean }).engineArrived = () => !!arrivedCommentEngine();
 const form = document.createElement('comment-form');
 form.setAttribute('endpoint', `/faulty/${new URLSearchParams(location.search).get('run')}/comments`);
 form.setAttribute('post-id', '1');
