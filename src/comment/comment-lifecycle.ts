@@ -430,7 +430,8 @@ export class CommentLifecycle implements ReactiveController {
       this.#drafts.keepAside(other);
       this.#setAside = { ...this.fields, content: other };
     }
-    this.fields = { ...this.fields, ...waiting.fields };
+    // Already on show (this tab sent it): the box keeps the text as the reader typed it.
+    if (!shown) this.fields = { ...this.fields, ...waiting.fields };
     this.draftRestored = false;
     if (this.status === 'draftRestored' || this.status === 'withdrawn') this.status = '';
     this.pending = {
