@@ -40,7 +40,10 @@ const BUDGETS = {
   // <comment-form>'s engine (lifecycle, draft store and keeper, outbox, cross-tab lock, retry policy), asked for on
   // the reader's first focus or input, or once the page is idle (5,072 B measured 6 December 2026, + 2%), and the
   // chunks it shares with <comment-list>: validation (903 B) and idb-keyval (448 B), + 2%.
-  'news-widgets-comment-engine-': 5_173,
+  // Raised to 5,202 B, measured, the same day: a tab now follows another tab's sending of the same comment even
+  // while it was trying to send it itself, and of several changes heard at once only the last read counts
+  // (found by the two-tab tests in WebKit and the fault campaign).
+  'news-widgets-comment-engine-': 5_202,
   'news-widgets-validate-comment-': 921,
   'news-widgets-dist-': 457,
   // The words about a comment waiting to be sent, in each language other than English: asked for once the engine
@@ -48,10 +51,10 @@ const BUDGETS = {
   // in that language downloads.
   'news-widgets-comment-engine.': 456,
   // <comment-list>, loaded only on pages that have one (8,595 B measured 6 December 2026, + 2%), and its words
-  // in each language other than English (473 B at most, + 2%). Raised to 8,858 B, measured, the same day: the list
+  // in each language other than English (473 B at most, + 2%). Raised to 8,868 B, measured, the same day: the list
   // took on two of the site's settings (order="desc" and hide-avatars, about 70 B) and imports idb-keyval and plain
   // text from the chunks it now shares with the form's engine and the article (about 50 B of imports).
-  'news-widgets-comment-list-': 8_858,
+  'news-widgets-comment-list-': 8_868,
   'news-widgets-comment-list.': 482,
   // Filling a very large article in blocks across frames: loaded only for such articles. 769 B
   // measured once it became the controller that fills, pauses and stops (not only the splitter); 769 B
