@@ -26,7 +26,7 @@ import type {
   FormError,
 } from './comment.js';
 import type { DeliveryProgress, DeliveryResult } from './comment-delivery.js';
-import { loadDelivery, preloadDelivery, preloadDeliveryWhenIdle } from './comment-delivery-loader.js';
+import { loadDelivery, preloadDeliveryWhenIdle } from './comment-delivery-loader.js';
 import { openCommentStore, type CommentStore } from './comment-store.js';
 import { resolveProtocol } from './comment-protocol.js';
 import { withCommentLock } from './comment-lock.js';
@@ -194,14 +194,8 @@ export class CommentLifecycle implements ReactiveController {
     if (key && key !== this.key) this.#switchTo(key, place.postId === undefined);
   }
 
-  /** The reader came to the form (focused it): the code that sends is fetched now, if it is not here yet. */
-  prepare(): void {
-    preloadDelivery();
-  }
-
   /** The reader typed into `field`. */
   input(field: CommentField, value: string): void {
-    preloadDelivery();
     // The box is read-only while a comment waits to be sent: what it shows is what will be published.
     if (this.pending) return;
     this.fields = { ...this.fields, [field]: value };
