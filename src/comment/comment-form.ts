@@ -215,18 +215,21 @@ export class CommentFormElement extends LitElement {
     super.connectedCallback();
     const engine = arrivedCommentEngine();
     if (engine) this.#startEngine(engine.CommentLifecycle);
+    // Text left by a page the reader left before the engine came shows in the box: the engine, which keeps it, is asked for at once.
+    else if (this.#early.fields.content) this.#askForEngine();
     else whenIdle(this.#askForEngine);
   }
 
   /**
-   * Downloads the engine, once at a time. A download that fails is asked for again on the
+   * Downloads the engine, once at a time, for a form on the page. A download that fails is asked for again on the
    * reader's next focus, input or post (where it shows).
    */
   #askForEngine = (): void => {
-    if (this.#engineAsked) return;
+    if (this.#engineAsked || !this.isConnected) return;
     this.#engineAsked = true;
     loadCommentEngine().then(
-      ({ CommentLifecycle }) => this.#startEngine(CommentLifecycle),
+      // Taken off the page meanwhile: what it holds was copied then, and it starts when it is back.
+      ({ CommentLifecycle }) => this.isConnected && this.#startEngine(CommentLifecycle),
       () => (this.#engineAsked = false),
     );
   };

@@ -13,6 +13,9 @@ import type { ServerRenderedForm } from './server-rendered-form.js';
 import { earlyCopyKey } from './draft-key.js';
 import { sessionTabId } from './tab-id.js';
 
+/** Where the comment store keeps the copy, in localStorage. */
+const copyStorageKey = (key: string) => `news-widgets:draft:${earlyCopyKey(key)}`;
+
 export class EarlyComment implements ReactiveController {
   fields: CommentFields = { content: '', name: '', email: '', url: '' };
   remember = false;
@@ -34,6 +37,10 @@ export class EarlyComment implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #draftKey: () => string | undefined;
   #connected = false;
+  /** The copy an earlier page left, shown in the box here (the reader types on from it). */
+  #shownCopy: string | undefined;
+  /** This page wrote the copy: what is stored is its own. */
+  #wroteCopy = false;
 
   /** `draftKey`: the comment's draft key now, undefined while where it belongs is not known. */
   constructor(host: ReactiveControllerHost, draftKey: () => string | undefined) {
@@ -43,6 +50,10 @@ export class EarlyComment implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    // A page left before the engine came left its copy: the box shows it at once, so what
+    // the reader types next joins it, and a later copy holds both.
+    const copy = this.#storedCopy();
+    if (copy && !this.fields.content) this.fields = { ...this.fields, content: (this.#shownCopy = copy) };
     addEventListener('pagehide', this.#keepCopy);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
@@ -53,9 +64,16 @@ export class EarlyComment implements ReactiveController {
     this.#stop();
   }
 
-  /** The engine took over (it writes the draft from now on, and reads what is stored first): this stops. */
+  /**
+   * The engine took over (it writes the draft from now on, and reads what is stored first):
+   * the copy is brought up to what the box holds, so that the engine's restore finds the
+   * reader's text newest, and this stops.
+   */
   handOver(): void {
-    if (this.#connected) this.#stop();
+    if (this.#connected) {
+      this.#keepCopy();
+      this.#stop();
+    }
     this.#host.removeController(this);
   }
 
@@ -90,18 +108,35 @@ export class EarlyComment implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** The synchronous copy of the comment the reader typed (never of an empty box: that deletes nothing). */
+  /** The copy left under the draft key by a page without the engine, if any. */
+  #storedCopy(): string | undefined {
+    const key = this.#draftKey();
+    try {
+      return key
+        ? (JSON.parse(localStorage.getItem(copyStorageKey(key)) ?? 'null')?.value as CommentDraft)?.content
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The synchronous copy of the comment the reader typed (never of an empty box: that
+   * deletes nothing). A copy left by another page and not shown here (another tab's, or one
+   * that came before this form knew its place) is kept in it, above the reader's text.
+   */
   #keepCopy = (): void => {
     const key = this.#draftKey();
-    const { content } = this.fields;
+    let { content } = this.fields;
     if (!key || !content.trim() || !(this.typed.has('content') || this.serverForm?.typed.content)) return;
+    const earlier = this.#wroteCopy ? undefined : this.#storedCopy();
+    if (earlier?.trim() && earlier !== this.#shownCopy && !content.includes(earlier))
+      content = `${earlier}\n\n${content}`;
     const tabId = sessionTabId();
     const value: CommentDraft = { content, updatedAt: Date.now(), tabId };
     try {
-      localStorage.setItem(
-        `news-widgets:draft:${earlyCopyKey(key)}`,
-        JSON.stringify({ value, at: value.updatedAt, tab: tabId }),
-      );
+      localStorage.setItem(copyStorageKey(key), JSON.stringify({ value, at: value.updatedAt, tab: tabId }));
+      this.#wroteCopy = true;
     } catch {
       // Storage blocked or full: nothing else can be kept before the page goes.
     }

@@ -36,6 +36,11 @@ export function mount(html: string): HTMLElement {
   mounted.push(wrapper);
   return wrapper;
 }
+/** The page is left (a reload or a closed tab): its `pagehide`, and the elements go. */
+export function leavePage(): void {
+  window.dispatchEvent(new PageTransitionEvent('pagehide'));
+  for (const element of mounted.splice(0)) element.remove();
+}
 /** A new `<comment-form>` posting to `endpoint`, rendered. */
 export async function newForm(endpoint: string, postId: string): Promise<CommentFormElement> {
   const form = mount(`<comment-form endpoint="${endpoint}" post-id="${postId}"></comment-form>`).querySelector(

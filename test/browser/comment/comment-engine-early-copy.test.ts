@@ -1,5 +1,6 @@
 /**
- * Text typed before `<comment-form>`'s engine arrived, on a page left before it came, meets
+ * Text typed before `<comment-form>`'s engine arrived, on a page left before it came: it
+ * is back in the box at once on the next visit, what is typed there joins it, and it meets
  * a draft stored on an earlier visit: after the reload, the newer text is in the box and
  * the older one is offered, neither lost. The engine's absence is real (its chunk answered
  * with 503 while the cookie is set, test/failing-delivery-middleware.js); a reload is the
@@ -19,12 +20,34 @@ import {
   letEngineThrough,
   startEachTestAfresh,
   mount,
+  leavePage,
   mounted,
 } from './chunk-fixtures.js';
 
 startEachTestAfresh();
 
 describe('<comment-form>: text typed before its engine arrived, and an older draft', () => {
+  it('keeps the words of two tabs that were both left before the engine came', async () => {
+    const markup = `<comment-form endpoint="/api/t/early-copy/comments" post-id="two-tabs-${Date.now()}"></comment-form>`;
+    failEngine();
+    const [tabA, tabB] = [mount(markup), mount(markup)].map((wrapper) => wrapper.querySelector('comment-form')!);
+    await Promise.all([tabA!.updateComplete, tabB!.updateComplete]);
+    fill(tabA!, { content: 'From the first tab' });
+    fill(tabB!, { content: 'From the second tab' });
+    await engineUnavailable();
+    // Each tab leaves on its own (removed, each copies its text as a page left does).
+    tabA!.remove();
+    tabB!.remove();
+    for (const element of mounted.splice(0)) element.remove();
+
+    // Back, with the engine still away: both texts are in the box at once.
+    const again = mount(markup).querySelector('comment-form')!;
+    await again.updateComplete;
+    expect(box(again).value).to.equal('From the first tab\n\nFrom the second tab');
+    await engineUnavailable();
+    for (const element of mounted.splice(0)) element.remove();
+  });
+
   it('shows the newer text after a reload and offers the older draft', async () => {
     const postId = `early-copy-${Date.now()}`;
     const key = draftKey({ pageUrl: location.href, postId });
@@ -37,8 +60,7 @@ describe('<comment-form>: text typed before its engine arrived, and an older dra
     fill(form, { content: 'What I typed today' });
     await engineUnavailable();
 
-    window.dispatchEvent(new PageTransitionEvent('pagehide'));
-    for (const element of mounted.splice(0)) element.remove();
+    leavePage();
     letEngineThrough();
     const again = mount(markup).querySelector('comment-form')!;
     await again.updateComplete;
