@@ -10,7 +10,8 @@
  * (WebKit did; with `Vary: Cookie` only, one full Chromium run still timed out here).
  * The feed reader's chunk (src/article/feed-reader.ts) fails the same way under the cookie
  * `failing-feed-reader=1`, and `<comment-form>`'s engine (src/comment/comment-engine.ts)
- * under `failing-comment-engine=1`.
+ * under `failing-comment-engine=1`. The cookie's value `slow` answers after 1.5 s instead:
+ * a chunk on its way while the reader goes on.
  */
 const FAILING_CHUNKS = [
   { path: '/src/comment/comment-delivery.', cookie: 'failing-delivery' },
@@ -22,7 +23,9 @@ export async function failingDeliveryMiddleware(ctx, next) {
   const chunk = FAILING_CHUNKS.find(({ path }) => ctx.path.startsWith(path));
   if (!chunk) return next();
   ctx.set('Vary', '*');
-  if (ctx.cookies.get(chunk.cookie) !== '1') return next();
+  const mode = ctx.cookies.get(chunk.cookie);
+  if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
+  if (mode !== '1') return next();
   ctx.status = 503;
   ctx.body = 'Service Unavailable';
 }

@@ -334,8 +334,12 @@ export class CommentFormElement extends LitElement {
     event.preventDefault();
     let comment = this.#comment;
     if (!comment) {
+      const pressed = this.#early.fields.content;
       try {
         comment = this.#startEngine((await loadCommentEngine()).CommentLifecycle);
+        // The comment changed while the engine came (typed on, or a draft restored): what the
+        // reader pressed on is not what the box shows now, and nothing is sent.
+        if (comment.fields.content !== pressed) return;
       } catch {
         this.#cannotSendYet();
         return;
