@@ -85,7 +85,7 @@ export interface CommentStore {
   readonly drafts: StoredDrafts;
   readonly outbox: StoredOutbox;
   readonly identity: StoredIdentity;
-  /** Changes made by OTHER tabs (BroadcastChannel, with a `storage`-event fallback when on localStorage). Returns an unsubscribe function. */
+  /** Changes made by OTHER tabs (told through a BroadcastChannel). Returns an unsubscribe function. */
   onRemoteChange(listener: (change: CommentStoreChange) => void): () => void;
   /** Called when `backend` changes (e.g. IndexedDB failed and writes fell back). Returns an unsubscribe function. */
   onBackendChange(listener: (backend: StorageBackend) => void): () => void;
@@ -145,29 +145,14 @@ export function createCommentStore({
   };
   if (!hasIdb) fallBackFrom(0);
 
-  let channel: BroadcastChannel | undefined;
-  if (typeof BroadcastChannel === 'function') {
-    channel = new BroadcastChannel(databaseName);
-    channel.onmessage = ({ data }: MessageEvent<CommentStoreChange>) => {
-      if (typeof data?.kind === 'string' && data.tabId !== tabId) tell(remoteListeners, data);
-    };
-  } else {
-    // No BroadcastChannel (older Safari): another tab's localStorage writes still show up here.
-    globalThis.addEventListener?.('storage', (event: StorageEvent) => {
-      if (!event.key?.startsWith(namespace)) return;
-      let entry: Entry | undefined;
-      try {
-        entry = JSON.parse(event.newValue ?? 'null') ?? undefined;
-      } catch {
-        return;
-      }
-      const change = describeChange(event.key.slice(namespace.length), entry?.value === undefined, entry?.tab ?? '');
-      if (change) tell(remoteListeners, change);
-    });
-  }
+  // Every browser the elements run in has BroadcastChannel (they need AbortSignal.any, which came years later).
+  const channel = new BroadcastChannel(databaseName);
+  channel.onmessage = ({ data }: MessageEvent<CommentStoreChange>) => {
+    if (typeof data?.kind === 'string' && data.tabId !== tabId) tell(remoteListeners, data);
+  };
   const announce = (storageKey: string, deleted: boolean) => {
     try {
-      channel?.postMessage(describeChange(storageKey, deleted, tabId));
+      channel.postMessage(describeChange(storageKey, deleted, tabId));
     } catch {
       // a closed channel: other tabs will see the change on their next read
     }

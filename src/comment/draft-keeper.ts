@@ -74,18 +74,32 @@ export class DraftKeeper {
     this.#unsubscribe = [
       store.onBackendChange((backend) => this.#setDurable(backend !== 'memory')),
       store.onRemoteChange((change) => {
-        if (!change.key || change.key !== this.#key()) return;
-        if (change.kind === 'draft-deleted') {
+        const key = this.#key();
+        // Another tab left before its engine came and copied its text (early-comment.ts): offered here, and kept.
+        if (!key) return;
+        const early = change.key === earlyCopyKey(key);
+        if (change.key !== key && !early) return;
+        if (change.kind === 'draft') {
+          void store.drafts.get(change.key!).then(async (draft) => {
+            if (draft && draft.tabId !== store.tabId) {
+              const offered = this.otherVersion?.content;
+              // The copy joins what is on offer already, unless that holds it.
+              const content =
+                early && offered?.trim() && !offered.includes(draft.content)
+                  ? `${offered}\n\n${draft.content}`
+                  : draft.content;
+              this.otherVersion = { source: 'other-tab', content };
+              this.#changed();
+              if (early) {
+                await store.drafts.save(otherVersionKey(key), content, draft.tabId);
+                void store.drafts.delete(change.key!);
+              }
+            }
+          });
+        } else if (!early) {
           // The other tab posted (or discarded) its text: it is no longer on offer here.
           this.otherVersion = undefined;
           this.#changed();
-        } else if (change.kind === 'draft') {
-          void store.drafts.get(change.key).then((draft) => {
-            if (draft && draft.tabId !== store.tabId) {
-              this.otherVersion = { source: 'other-tab', content: draft.content };
-              this.#changed();
-            }
-          });
         }
       }),
     ];

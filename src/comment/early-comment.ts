@@ -137,6 +137,8 @@ export class EarlyComment implements ReactiveController {
     try {
       localStorage.setItem(copyStorageKey(key), JSON.stringify({ value, at: value.updatedAt, tab: tabId }));
       this.#wroteCopy = true;
+      // Told at once, as the comment store tells its writes: another tab open on the comment offers it.
+      new BroadcastChannel('news-widgets').postMessage({ kind: 'draft', key: earlyCopyKey(key), tabId });
     } catch {
       // Storage blocked or full: nothing else can be kept before the page goes.
     }

@@ -9,8 +9,9 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, onAbor
       onAbort?.();
       reject(signal.reason);
     };
+    // Followed even when the signal has aborted already: its rejection (an aborted fetch) is then handled here.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
     if (signal.aborted) return abort();
     signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
 }

@@ -6,7 +6,7 @@
  * which. A "reload" is a second store from `createCommentStore` on the same database,
  * after the stub is gone when the test says so.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createCommentStore, type StorageBackend } from '../../../src/comment/comment-store.js';
 import {
   forgetTestStorage,
@@ -346,39 +346,5 @@ describe('CommentStore deletes everywhere', () => {
     await reloaded.outbox.delete('second');
     await reloaded.outbox.delete('first');
     expect(await createCommentStore({ databaseName }).outbox.list()).to.deep.equal([]);
-  });
-});
-
-describe('CommentStore without BroadcastChannel', () => {
-  it('hears another tab’s localStorage writes through storage events', async () => {
-    // Stub: no BroadcastChannel here, as in Safari before 15.4.
-    stub(window, 'BroadcastChannel', { value: undefined });
-    const databaseName = freshName();
-    const store = createCommentStore({ databaseName });
-    const changes: unknown[] = [];
-    store.onRemoteChange((change) => changes.push(change));
-    // The other tab: a same-origin frame running the real module, with no IndexedDB, so it writes to localStorage.
-    const frame = document.createElement('iframe');
-    const module = new URL('../../../src/comment/comment-store.ts', import.meta.url).href;
-    frame.srcdoc = `<script type="module">
-      Object.defineProperty(window, 'indexedDB', { get: () => undefined });
-      const { createCommentStore } = await import(${JSON.stringify(module)});
-      const store = createCommentStore({ databaseName: ${JSON.stringify(databaseName)} });
-      await store.drafts.save('post:1', 'from the other tab');
-      await store.drafts.delete('post:1');
-      await store.identity.save({ name: 'a', email: 'a@b.c', url: '' });
-      window.otherTabId = store.tabId;
-    </script>`;
-    document.body.append(frame);
-    await waitUntil(() => changes.length === 3, 'no storage events were heard', { timeout: 5000 });
-    const tabId = (frame.contentWindow as Window & { otherTabId?: string }).otherTabId;
-    expect(tabId).to.be.a('string');
-    expect(changes).to.deep.equal([
-      { kind: 'draft', key: 'post:1', tabId },
-      // A removed localStorage item does not say who removed it.
-      { kind: 'draft-deleted', key: 'post:1', tabId: '' },
-      { kind: 'identity', tabId },
-    ]);
-    frame.remove();
   });
 });
