@@ -9,15 +9,21 @@ import { headingTag } from '../shared/heading-tag.js';
 import type { Article, ArticleAuthor } from './article.js';
 import { articleTexts, type ArticleTexts } from './article-texts.js';
 import type { ArticleView } from './article-view.js';
-import { localeFormats, type LocaleFormats } from './locale-formats.js';
+import { madeLocaleFormats, type LocaleFormats } from './locale-formats.js';
 import type { NewsArticleStringOverrides } from './news-article.strings.js';
 import { word } from './news-article.templates.js';
 
-/** How the element writes: the site's words over the built-in ones, and formats in the page's language. */
+/**
+ * How the element writes: the site's words over the built-in ones, and formats in the page's
+ * language (until those are made: dates as 2026-12-06, lists joined with commas).
+ */
 export interface Wording {
   strings: NewsArticleStringOverrides;
-  formats: LocaleFormats;
+  formats: LocaleFormats | undefined;
 }
+
+/** The day of `date` as the feed gave it, 2026-12-06: how a date reads before the page's formatters are made. */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function articleTemplate(
   article: Article,
@@ -68,9 +74,9 @@ export function articleTemplate(
 function bylineTemplate(article: Article, wording: Wording): TemplateResult | typeof nothing {
   const { authors, published, modified } = article;
   if (!authors.length && !published) return nothing;
-  const format = wording.formats.date;
-  const showModified = modified && published && format.format(modified) !== format.format(published);
-  const time = (date: Date) => html`<time datetime=${date.toISOString()}>${format.format(date)}</time>`;
+  const format = (date: Date) => wording.formats?.date.format(date) ?? isoDay(date);
+  const showModified = modified && published && format(modified) !== format(published);
+  const time = (date: Date) => html`<time datetime=${date.toISOString()}>${format(date)}</time>`;
   const separator = html`<span aria-hidden="true"> · </span>`;
   return html`<p part="byline">
     ${authors.length ? html`<span class="authors">${word(wording.strings, 'by')} ${authorsTemplate(authors, wording)}</span>` : nothing}
@@ -80,11 +86,12 @@ function bylineTemplate(article: Article, wording: Wording): TemplateResult | ty
   </p>`;
 }
 
-/** "A, B and C" in the page's language, each name linked when the feed gives a URL. */
-function authorsTemplate(authors: ArticleAuthor[], { formats }: Wording): unknown[] {
-  const parts = formats.names.formatToParts(authors.map((author) => author.name));
+/** "A, B and C" in the page's language, each name linked when the feed gives a URL (once the formatters are made). */
+function authorsTemplate(authors: ArticleAuthor[], { formats }: Wording): unknown {
+  const names = authors.map((author) => author.name);
+  if (!formats) return names.join(', ');
   let index = 0;
-  return parts.map((part) => {
+  return formats.names.formatToParts(names).map((part) => {
     if (part.type !== 'element') return part.value;
     const author = authors[index++]!;
     return author.url ? html`<a href=${author.url} rel="author">${author.name}</a>` : author.name;
@@ -93,7 +100,7 @@ function authorsTemplate(authors: ArticleAuthor[], { formats }: Wording): unknow
 
 function termsTemplate(part: 'categories' | 'tags', label: string, terms: string[], { formats }: Wording) {
   if (!terms.length) return nothing;
-  return html`<p part=${part}>${label} ${formats.terms.format(terms)}</p>`;
+  return html`<p part=${part}>${label} ${formats?.terms.format(terms) ?? terms.join(', ')}</p>`;
 }
 
 /**
@@ -107,4 +114,7 @@ export const renderArticle = (
   strings: NewsArticleStringOverrides,
   language: string | undefined,
 ): TemplateResult =>
-  articleTemplate(view.article, articleTexts(view, host), headingLevel, { strings, formats: localeFormats(language) });
+  articleTemplate(view.article, articleTexts(view, host), headingLevel, {
+    strings,
+    formats: madeLocaleFormats(language, host),
+  });

@@ -11,5 +11,4 @@ export { readArticle } from './read-articles.js';
 export { articleView } from './article-view.js';
 export { fullyShown, loadProgressiveContent } from './article-texts.js';
 export { renderArticle } from './article-template.js';
-export { localeFormats } from './locale-formats.js';
 export { writeStructuredData } from './structured-data-script.js';

@@ -35,9 +35,6 @@ export type { NewsArticleStringOverrides, NewsArticleStrings } from './news-arti
 
 export type NewsArticleState = 'loading' | 'ready' | 'error';
 
-/** The languages (`lang` values) whose formatters the feed reader has made. */
-const formatsMade = new Set<string | undefined>();
-
 /**
  * Renders one article from a JSON Feed (1.0, 1.1) or the WordPress REST API.
  *
@@ -149,14 +146,6 @@ export class NewsArticleElement extends LitElement {
       if (view.largeContent) {
         await yieldToPage();
         await reader.loadProgressiveContent();
-      }
-      // A language's first formatters (the page's first load the locale's data, which takes long) in a task of
-      // their own, before the render's; once they are made, the article renders in the task that prepared it.
-      const language = this.#language.language;
-      if (!formatsMade.has(language)) {
-        reader.localeFormats(language);
-        formatsMade.add(language);
-        await yieldToPage();
       }
       signal.throwIfAborted();
       return view;
