@@ -1,8 +1,7 @@
-// Bench entry: what the dependencies alone cost (Lit, @lit/context, @lit/task, idb-keyval), each really
+// Bench entry: what the dependencies alone cost (Lit, @lit/context, idb-keyval), each really
 // used by one trivial element, so tree-shaking keeps what a real element needs. Not part of the package.
 import { LitElement, html, css } from 'lit';
 import { createContext, ContextProvider, ContextConsumer } from '@lit/context';
-import { Task } from '@lit/task';
 import { createStore, get, set } from 'idb-keyval';
 
 const context = createContext('floor');
@@ -16,7 +15,6 @@ class FloorElement extends LitElement {
   static properties = { value: {} };
   provider = new ContextProvider(this, { context });
   consumer = new ContextConsumer(this, { context, subscribe: true });
-  task = new Task(this, { args: () => [this.value], task: async ([value]) => value });
   store = createStore('floor', 'floor');
 
   async save() {
@@ -25,7 +23,7 @@ class FloorElement extends LitElement {
   }
 
   render() {
-    return html`<p>${this.task.render({ complete: (value) => value })}</p>
+    return html`<p>${this.value}</p>
       <textarea @input=${this.save}></textarea>`;
   }
 }

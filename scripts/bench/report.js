@@ -102,12 +102,7 @@ export function targetRows(results) {
       sizeText(size.withoutSetHtml.total),
       '–',
     );
-    row(
-      'size-floor',
-      'Size, for scale: Lit + @lit/context + @lit/task + idb-keyval alone',
-      sizeText(size.dependenciesFloor),
-      '–',
-    );
+    row('size-floor', 'Size, for scale: Lit + @lit/context + idb-keyval alone', sizeText(size.dependenciesFloor), '–');
   }
   if (load) {
     const { medians: m, ratios } = load;

@@ -10,8 +10,8 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { articleContext } from '../shared/article-context.js';
+import { ArticleLoad } from './article-load.js';
 import { jsonObjectAttribute } from '../shared/json-attribute.js';
 import { defineElement } from '../shared/define-element.js';
 import { LanguageController } from '../shared/language-controller.js';
@@ -127,11 +127,11 @@ export class NewsArticleElement extends LitElement {
    * What to show. Every input is an argument, the markup's reading included: a change of any
    * of them runs the task again, and a newer run aborts the requests of an older one.
    */
-  #articleTask = new Task(this, {
-    args: () => [this.data, inlineFeedText(this), this.src, this.item, this.#markup] as const,
-    task: async ([data, inlineText, src, item, markup], { signal }): Promise<ArticleView | typeof initialState> => {
+  #articleTask = new ArticleLoad(
+    this,
+    async ([data, inlineText, src, item, markup], { signal }): Promise<ArticleView | undefined> => {
       const source = { data, inlineText, src, item };
-      if (!hasArticleSource(source)) return initialState;
+      if (!hasArticleSource(source)) return undefined;
       // Listeners of `loadstart` already see the state `loading`.
       this.#reflectState();
       this.dispatchEvent(new Event('loadstart'));
@@ -150,12 +150,15 @@ export class NewsArticleElement extends LitElement {
       signal.throwIfAborted();
       return view;
     },
-    onComplete: () => (this.#outcome = 'load'),
-    onError: (error) => {
-      if (error instanceof DOMException && error.name === 'AbortError' && !this.isConnected) return;
-      this.#outcome = 'error';
+    () => [this.data, inlineFeedText(this), this.src, this.item, this.#markup] as const,
+    (outcome) => {
+      const error = this.#articleTask.error;
+      // Cut short by leaving the page: it runs again when the element comes back.
+      if (outcome === 'error' && error instanceof DOMException && error.name === 'AbortError' && !this.isConnected)
+        return;
+      this.#outcome = outcome;
     },
-  });
+  );
 
   constructor() {
     super();
@@ -173,18 +176,18 @@ export class NewsArticleElement extends LitElement {
 
   /** Why the last load failed, when `state` is `error`. */
   get error(): FeedError | undefined {
-    return this.#articleTask.status === TaskStatus.ERROR ? asFeedError(this.#articleTask.error) : undefined;
+    return this.#articleTask.status === 'error' ? asFeedError(this.#articleTask.error) : undefined;
   }
 
   /** `loading`, `ready` or `error`; `undefined` while there is nothing to show (no `src`, `data` or inline feed). */
   get state(): NewsArticleState | undefined {
     switch (this.#articleTask.status) {
-      case TaskStatus.PENDING:
+      case 'pending':
         return 'loading';
-      case TaskStatus.COMPLETE:
+      case 'complete':
         // A large article is on show from its first screen, and ready once all of it is.
         return feedReader()?.fullyShown(this.#articleTask.value!) === false ? 'loading' : 'ready';
-      case TaskStatus.ERROR:
+      case 'error':
         return 'error';
       default:
         // No source: server-rendered markup is the article, as it is.
@@ -210,7 +213,7 @@ export class NewsArticleElement extends LitElement {
     super.disconnectedCallback();
     this.#children.disconnect();
     // A request still in flight is cancelled; it starts again if the element comes back.
-    if (this.#articleTask.status === TaskStatus.PENDING) {
+    if (this.#articleTask.status === 'pending') {
       this.#reloadOnConnect = true;
       this.#articleTask.abort();
     }
@@ -264,12 +267,15 @@ export class NewsArticleElement extends LitElement {
     // loads and when the load fails. Otherwise it is left unslotted: not displayed, and
     // not in the accessibility tree, so readers never get the article twice.
     if (this.#markupOnShow()) return html`<slot name="article"></slot><slot></slot>`;
-    const shown = this.#articleTask.render({
-      pending: () => placeholderTemplate(this.strings),
-      complete: (view) =>
-        feedReader()!.renderArticle(view, this, this.headingLevel, this.strings, this.#language.language),
-      error: () => errorTemplate(this.error!.code, this.strings, () => this.reload()),
-    });
+    const { status, value } = this.#articleTask;
+    const shown =
+      status === 'pending'
+        ? placeholderTemplate(this.strings)
+        : status === 'complete'
+          ? feedReader()!.renderArticle(value!, this, this.headingLevel, this.strings, this.#language.language)
+          : status === 'error'
+            ? errorTemplate(this.error!.code, this.strings, () => this.reload())
+            : undefined;
     // Children (a <comment-form>, say) follow the article. The article slot stays while no
     // article is on show, so markup the page adds later shows.
     return html`${shown ?? nothing}${this.#view ? nothing : html`<slot name="article"></slot>`}<slot></slot>`;
@@ -282,7 +288,7 @@ export class NewsArticleElement extends LitElement {
     else this.removeAttribute('state');
     // Over server-rendered markup the article is readable while it loads: not busy.
     // While a large article fills, its start is readable: only its content is busy.
-    const busy = this.#articleTask.status === TaskStatus.PENDING && !this.#markupOnShow();
+    const busy = this.#articleTask.status === 'pending' && !this.#markupOnShow();
     if (busy) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     for (const name of ['loading', 'ready', 'error']) {
@@ -302,7 +308,7 @@ export class NewsArticleElement extends LitElement {
 
   /** The loaded article's view, while the task holds one. */
   get #view(): ArticleView | undefined {
-    return this.#articleTask.status === TaskStatus.COMPLETE ? this.#articleTask.value : undefined;
+    return this.#articleTask.status === 'complete' ? this.#articleTask.value : undefined;
   }
 
   /** Reads what the server-rendered markup says; the task runs again only when it says something new. */
