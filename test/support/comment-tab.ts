@@ -5,9 +5,9 @@
  *
  * What is emulated, and why:
  * - Iframes share IndexedDB, Web Locks and BroadcastChannel as tabs do. They also share
- *   sessionStorage, which tabs do not and where the form keeps its tab's id: so the frame
- *   writes its own id (its `window.name`, which survives reloads as a tab's session does)
- *   before the form opens its store. Frames are opened and reloaded one at a time.
+ *   sessionStorage, which tabs do not and where the form keeps its tab's id: so each frame
+ *   reads its own id there (its `window.name`, which survives reloads as a tab's session
+ *   does), whenever it asks. Frames are opened and reloaded one at a time.
  * - A frame cannot go offline alone: `navigator.onLine` follows the parent's `readerOffline`,
  *   and the server drops every post meanwhile.
  * - Time is compressed: the retry policy's waits are shortened (retries 40 ms apart and
@@ -17,7 +17,13 @@
 import { RETRY_POLICY } from '../../src/comment/retry-policy.js';
 
 Object.assign(RETRY_POLICY, { baseDelayMs: 40, outboxBaseDelayMs: 300, outboxMaxDelayMs: 1200 });
-sessionStorage.setItem('news-widgets:tab', window.name || 'tab');
+// Each frame reads its own id, whatever another frame wrote since (its engine, and with it its store, may
+// start after a second frame has opened). The frame's own realm has its own Storage.prototype.
+const ownTabId = window.name || 'tab';
+const { getItem } = Storage.prototype;
+Storage.prototype.getItem = function (this: Storage, key: string) {
+  return this === sessionStorage && key === 'news-widgets:tab' ? ownTabId : getItem.call(this, key);
+};
 Object.defineProperty(navigator, 'onLine', {
   configurable: true,
   get: () => !(parent as unknown as { readerOffline?: boolean }).readerOffline,
