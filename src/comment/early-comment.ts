@@ -71,7 +71,8 @@ export class EarlyComment implements ReactiveController {
    */
   handOver(): void {
     if (this.#connected) {
-      this.#keepCopy();
+      // Not told to other tabs: this tab is not leaving, and its engine takes the copy.
+      this.#keepCopy(false);
       this.#stop();
     }
     this.#host.removeController(this);
@@ -125,7 +126,7 @@ export class EarlyComment implements ReactiveController {
    * deletes nothing). A copy left by another page and not shown here (another tab's, or one
    * that came before this form knew its place) is kept in it, above the reader's text.
    */
-  #keepCopy = (): void => {
+  #keepCopy = (tell: unknown = true): void => {
     const key = this.#draftKey();
     let { content } = this.fields;
     if (!key || !content.trim() || !(this.typed.has('content') || this.serverForm?.typed.content)) return;
@@ -138,7 +139,7 @@ export class EarlyComment implements ReactiveController {
       localStorage.setItem(copyStorageKey(key), JSON.stringify({ value, at: value.updatedAt, tab: tabId }));
       this.#wroteCopy = true;
       // Told at once, as the comment store tells its writes: another tab open on the comment offers it.
-      new BroadcastChannel('news-widgets').postMessage({ kind: 'draft', key: earlyCopyKey(key), tabId });
+      if (tell) new BroadcastChannel('news-widgets').postMessage({ kind: 'draft', key: earlyCopyKey(key), tabId });
     } catch {
       // Storage blocked or full: nothing else can be kept before the page goes.
     }
