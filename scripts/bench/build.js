@@ -102,7 +102,8 @@ export async function buildForBench(tmp) {
  * The script-tag bundle as an earlier commit built it (the single bundle before the critical
  * path was split), for the slow-network loads to compare with: that commit's sources, build
  * tooling and vite.config.ts, taken from git into `tmp` (with this checkout's node_modules),
- * and built with its own options. Returns the folder the bundle is in.
+ * and built with its own options (it imports @lit/task, which this checkout keeps as a
+ * devDependency for it). Returns the folder the bundle is in.
  */
 export async function buildReference(tmp, commit) {
   const sources = join(tmp, `reference-${commit}`);
