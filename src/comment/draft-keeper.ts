@@ -82,16 +82,11 @@ export class DraftKeeper {
         if (change.kind === 'draft') {
           void store.drafts.get(change.key!).then(async (draft) => {
             if (draft && draft.tabId !== store.tabId) {
-              const offered = this.otherVersion?.content;
-              // The copy joins what is on offer already, unless that holds it.
-              const content =
-                early && offered?.trim() && !offered.includes(draft.content)
-                  ? `${offered}\n\n${draft.content}`
-                  : draft.content;
-              this.otherVersion = { source: 'other-tab', content };
+              this.otherVersion = { source: 'other-tab', content: draft.content };
               this.#changed();
               if (early) {
-                await store.drafts.save(otherVersionKey(key), content, draft.tabId);
+                // Kept as the other version, beside what is kept there already.
+                await this.#storeOtherVersion(key, draft.content, undefined, draft.tabId);
                 void store.drafts.delete(change.key!);
               }
             }
@@ -220,17 +215,40 @@ export class DraftKeeper {
 
   /** The reader switches to the other version; the text in the box is kept aside in its place. Returns the text to show. */
   useOtherVersion(currentContent: string): string | undefined {
-    const content = this.otherVersion?.content;
-    if (content === undefined) return undefined;
+    const offered = this.otherVersion;
+    if (!offered) return undefined;
     const keep = currentContent.trim() ? currentContent : undefined;
-    this.otherVersion = keep === undefined ? undefined : { ...this.otherVersion!, content: keep };
+    this.otherVersion = keep === undefined ? undefined : { ...offered, content: keep };
     const key = this.#key();
-    if (key) {
-      const { drafts } = this.#store();
-      void (keep === undefined ? drafts.delete(otherVersionKey(key)) : drafts.save(otherVersionKey(key), keep));
-    }
+    if (key) void this.#storeOtherVersion(key, keep, offered.content);
     this.#changed();
-    return content;
+    return offered.content;
+  }
+
+  /**
+   * Stores `content` as the other version (none when undefined), and offers it. What is stored
+   * there already stays beside it, unless it is `taken` into the box or `content` holds it: it
+   * may be another text than the one on offer (a tab that left before its engine came, while
+   * another tab's live text was offered since).
+   */
+  async #storeOtherVersion(
+    key: string,
+    content: string | undefined,
+    taken?: string,
+    writtenBy?: string,
+  ): Promise<void> {
+    const { drafts } = this.#store();
+    const stored = (await drafts.get(otherVersionKey(key)))?.content;
+    if (stored?.trim() && stored !== taken && !content?.includes(stored)) {
+      this.otherVersion = {
+        source: 'earlier-draft',
+        content: (content = content ? `${content}\n\n${stored}` : stored),
+      };
+      this.#changed();
+    }
+    await (content === undefined
+      ? drafts.delete(otherVersionKey(key))
+      : drafts.save(otherVersionKey(key), content, writtenBy));
   }
 
   /** Writes what waits to be written, now. */
