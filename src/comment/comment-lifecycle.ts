@@ -397,10 +397,10 @@ export class CommentLifecycle implements ReactiveController {
       this.draftRestored = true;
       this.status = 'draftRestored';
       this.#options.restored?.(content);
-    } else if (content && content !== this.fields.content) {
+    } else if (content && !this.fields.content.includes(content)) {
       // Text typed before the draft could be shown (into the server-rendered form before the
       // script ran, or into the box before storage answered) wins over the older draft; the
-      // draft is kept aside and offered, never dropped.
+      // draft is kept aside and offered, never dropped (unless the box holds it: typed on from it).
       this.#drafts.keepAside(content, this.fields.content);
     }
     this.#host.requestUpdate();

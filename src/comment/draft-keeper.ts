@@ -218,7 +218,7 @@ export class DraftKeeper {
     const offered = this.otherVersion;
     if (!offered) return undefined;
     const keep = currentContent.trim() ? currentContent : undefined;
-    this.otherVersion = keep === undefined ? undefined : { ...offered, content: keep };
+    this.otherVersion = keep ? { ...offered, content: keep } : undefined;
     const key = this.#key();
     if (key) void this.#storeOtherVersion(key, keep, offered.content);
     this.#changed();
