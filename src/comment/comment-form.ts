@@ -336,7 +336,8 @@ export class CommentFormElement extends LitElement {
     if (!comment) {
       const pressed = this.#early.fields.content;
       try {
-        comment = this.#startEngine((await loadCommentEngine()).CommentLifecycle);
+        // Asked twice: a download begun before the connection came back may fail for it.
+        comment = this.#startEngine((await loadCommentEngine().catch(loadCommentEngine)).CommentLifecycle);
         // The comment changed while the engine came (typed on, or a draft restored): what the
         // reader pressed on is not what the box shows now, and nothing is sent.
         if (comment.fields.content !== pressed) return;
