@@ -502,6 +502,8 @@ export class CommentLifecycle implements ReactiveController {
     const outbox = this.#store().outbox;
     const progress = (progress: DeliveryProgress) => {
       if (submission.draftKey !== this.key) return;
+      // Another tab's comment, sent from the outbox here: it takes the box as it would on show (the text there is kept aside).
+      if (this.pending?.submission.id !== submission.id) this.#showPending(submission);
       this.pending = { submission, progress };
       this.#host.requestUpdate();
     };
