@@ -39,6 +39,18 @@ async function load(template: ReturnType<typeof html>): Promise<NewsArticleEleme
 const shadow = (element: NewsArticleElement) => element.shadowRoot!;
 const text = (element: NewsArticleElement, selector: string) =>
   shadow(element).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+/** The demo feed's article inside a wrapper with `lang`, once it has loaded. */
+async function demoArticleIn(lang: string) {
+  const wrapper = document.createElement('div');
+  wrapper.lang = lang;
+  const element = document.createElement('news-article');
+  element.src = '/demo-feed.json';
+  wrapper.append(element);
+  document.body.append(wrapper);
+  await oneEvent(element, 'load');
+  return { wrapper, element };
+}
+
 /** The byline's date reads `expected` (the page's formatters are made once the article is on screen). */
 const dateReads = (element: NewsArticleElement, expected: string) =>
   waitUntil(() => text(element, 'time') === expected, `the date reads "${text(element, 'time')}", not "${expected}"`);
@@ -98,26 +110,14 @@ describe('<news-article> with the demo feed', () => {
   });
 
   it('formats the date in the language of the nearest [lang]', async () => {
-    const wrapper = document.createElement('div');
-    wrapper.lang = 'de';
-    const element = document.createElement('news-article');
-    element.src = '/demo-feed.json';
-    wrapper.append(element);
-    document.body.append(wrapper);
-    await oneEvent(element, 'load');
+    const { wrapper, element } = await demoArticleIn('de');
     await dateReads(element, '10. März 2022');
     wrapper.remove();
   });
 
   it('shows the article at once with its date as the feed gives it, then in the page’s language', async () => {
-    const wrapper = document.createElement('div');
     // A language no other test formats in: its formatters are not made yet.
-    wrapper.lang = 'nl';
-    const element = document.createElement('news-article');
-    element.src = '/demo-feed.json';
-    wrapper.append(element);
-    document.body.append(wrapper);
-    await oneEvent(element, 'load');
+    const { wrapper, element } = await demoArticleIn('nl');
     expect(text(element, '[part~="headline"]')).to.include('Ukraine');
     expect(text(element, 'time')).to.equal('2022-03-10');
     await dateReads(element, '10 maart 2022');
@@ -126,13 +126,7 @@ describe('<news-article> with the demo feed', () => {
   });
 
   it('still renders, in the browser’s language, on a page whose lang attribute is malformed', async () => {
-    const wrapper = document.createElement('div');
-    wrapper.lang = 'not a language!';
-    const element = document.createElement('news-article');
-    element.src = '/demo-feed.json';
-    wrapper.append(element);
-    document.body.append(wrapper);
-    await oneEvent(element, 'load');
+    const { wrapper, element } = await demoArticleIn('not a language!');
     await dateReads(
       element,
       new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2022-03-10T10:00:00Z')),
