@@ -33,7 +33,10 @@ const ownKeysInNamespaces = (): Plugin => ({
     ),
 });
 
-export default defineConfig({
+/** `vite build --mode comments`: the bundle of the comment form and list alone (src/define-comments.ts). */
+const COMMENTS_BUNDLE = 'news-widgets-comments';
+
+export default defineConfig(({ mode }) => ({
   plugins: [demoCommentEndpoint(), demoFeeds(), minifyTemplates(), ownKeysInNamespaces()],
   root: fromRoot('./demo'),
   // The demo page loads the sources as /src/…, though the demo folder is the server's root.
@@ -46,13 +49,13 @@ export default defineConfig({
   },
   build: {
     outDir: fromRoot('./dist'),
-    emptyOutDir: true,
+    // The comments bundle is written second, beside the first.
+    emptyOutDir: mode !== 'comments',
     target: 'es2022',
-    lib: {
-      entry: fromRoot('./src/define.ts'),
-      formats: ['es'],
-      fileName: () => 'news-widgets.js',
-    },
+    lib:
+      mode === 'comments'
+        ? { entry: fromRoot('./src/define-comments.ts'), formats: ['es'], fileName: () => `${COMMENTS_BUNDLE}.js` }
+        : { entry: fromRoot('./src/define.ts'), formats: ['es'], fileName: () => 'news-widgets.js' },
     rollupOptions: {
       // Lazy chunks (<comment-list>) import Lit and the shared modules from the bundle itself; with
       // Vite's 'strict' library signatures they would go to a further chunk every page must load.
@@ -61,7 +64,11 @@ export default defineConfig({
       output: {
         // The feed reader has a name of its own, without a hash, so a page can preload it (see the README).
         chunkFileNames: ({ name }) =>
-          name === 'feed-reader' ? 'news-widgets-feed-reader.js' : 'news-widgets-[name]-[hash].js',
+          mode === 'comments'
+            ? `${COMMENTS_BUNDLE}-[name]-[hash].js`
+            : name === 'feed-reader'
+              ? 'news-widgets-feed-reader.js'
+              : 'news-widgets-[name]-[hash].js',
         // The feed reader's chunk holds what it needs that the bundle's main file does not (sanitizing, URL checks,
         // Intl formatters), though <comment-list> uses them too: in chunks of their own, the reader would ask for
         // them only once it has arrived, a round trip later. Plain text, which the code that sends comments uses
@@ -76,4 +83,4 @@ export default defineConfig({
     },
     minify: true,
   },
-});
+}));

@@ -22,13 +22,8 @@ const configFile = join(root, 'vite.config.ts');
  */
 const ALONE_ENTRIES = ['comment-form', 'news-article', 'dependencies-floor'];
 
-async function loadProjectConfig(file = configFile, from = root) {
-  const loaded = await loadConfigFromFile(
-    { command: 'build', mode: 'production', isPreview: false },
-    file,
-    from,
-    'silent',
-  );
+async function loadProjectConfig(file = configFile, from = root, mode = 'production') {
+  const loaded = await loadConfigFromFile({ command: 'build', mode, isPreview: false }, file, from, 'silent');
   if (!loaded) throw new Error(`Cannot load ${file}`);
   return loaded.config;
 }
@@ -43,14 +38,25 @@ async function viteBuild(config, buildOverrides) {
   return (Array.isArray(result) ? result : [result]).flatMap((output) => output.output);
 }
 
-/** Sizes of each JavaScript file of a build, with how it is loaded. */
+/**
+ * Sizes of each JavaScript file of a build, with how it is loaded: the entry, what the entry imports statically
+ * (downloaded before it runs), or later (a lazily loaded chunk, or a chunk only those import).
+ */
 async function describeOutput(dir, output) {
+  const chunks = output.filter((item) => item.type === 'chunk');
+  const eager = new Set();
+  const visit = (fileName) => {
+    if (eager.has(fileName)) return;
+    eager.add(fileName);
+    for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.filter((item) => item.isEntry)) visit(chunk.fileName);
   const files = [];
-  for (const chunk of output.filter((item) => item.type === 'chunk')) {
+  for (const chunk of chunks) {
     const bytes = await readFile(join(dir, chunk.fileName));
     files.push({
       file: chunk.fileName,
-      loaded: chunk.isEntry ? 'entry' : chunk.isDynamicEntry ? 'lazy' : 'static import',
+      loaded: chunk.isEntry ? 'entry' : eager.has(chunk.fileName) ? 'static import' : 'lazy',
       modules: Object.keys(chunk.modules ?? {}).length,
       ...compressedSizes(bytes),
     });
@@ -60,13 +66,18 @@ async function describeOutput(dir, output) {
 
 /**
  * Builds everything into `tmp`. Returns the folder the full build is in (the bench
- * server serves it as /dist/), the sizes of every file, and the breakdown by module.
+ * server serves it as /dist/; the comments bundle is written beside it), the sizes of every
+ * file of each, and the breakdown by module.
  */
 export async function buildForBench(tmp) {
   const config = await loadProjectConfig();
   const fullDir = join(tmp, 'dist');
   const fullOutput = await viteBuild(config, { outDir: fullDir, emptyOutDir: true, sourcemap: 'hidden' });
+  // The comments bundle beside it, as `npm run build` writes it (`vite build --mode comments`).
+  const commentsConfig = await loadProjectConfig(configFile, root, 'comments');
+  const commentsOutput = await viteBuild(commentsConfig, { outDir: fullDir, emptyOutDir: false });
   const full = await describeOutput(fullDir, fullOutput);
+  const comments = await describeOutput(fullDir, commentsOutput);
 
   // Is the bench measuring what `npm run build` wrote? (dist/ may be older than the sources.)
   let matchesDist;
@@ -95,7 +106,7 @@ export async function buildForBench(tmp) {
   }
 
   const breakdown = await sourceMapBreakdown(fullDir, 'news-widgets.js');
-  return { fullDir, full, matchesDist, alone, breakdown };
+  return { fullDir, full, comments, matchesDist, alone, breakdown };
 }
 
 /**

@@ -95,7 +95,13 @@ try {
       ),
     ];
     return names.map(
-      (name) => built.full.find((file) => file.file === name) ?? { file: name, raw: 0, gzip: 0, brotli: 0 },
+      (name) =>
+        [...built.full, ...built.comments].find((file) => file.file === name) ?? {
+          file: name,
+          raw: 0,
+          gzip: 0,
+          brotli: 0,
+        },
     );
   };
   const downloads = async (page, initScript) =>

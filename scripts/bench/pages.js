@@ -8,7 +8,8 @@
  * - src:     `<news-article src=…>` fetching the feed (what the demo page does), `<comment-form>` inside;
  * - server-rendered: the static page's article inside `<news-article src=…>` (`slot="article"`, dated as
  *            the feed's item, so what loads is not newer and the markup stays), `<comment-form>` inside;
- * - form:    the static page's article, and `<comment-form>` alone in place of WordPress's form.
+ * - form:    the static page's article, and `<comment-form>` alone in place of WordPress's form, loaded as the
+ *            README advises a page without a `<news-article>`: with dist/news-widgets-comments.js.
  *
  * The widget pages follow the README's advice to site owners: inline and src reserve a screenful
  * for the article until it is on show (RESERVE_ARTICLE_SPACE), and inline preloads the feed
@@ -157,6 +158,8 @@ const staticArticle = `${articleHtml()}
       </div>`;
 
 const bundle = `<script type="module" src="/dist/news-widgets.js"></script>`;
+/** The README's bundle for a page without a `<news-article>`: the form and list alone. */
+const commentsBundle = `<script type="module" src="/dist/news-widgets-comments.js"></script>`;
 /** What the README tells a site owner to add for an article from an inline feed: the chunk that shows it, preloaded. */
 const preloadFeedReader = `<link rel="modulepreload" href="/dist/news-widgets-feed-reader.js" />`;
 /**
@@ -203,7 +206,7 @@ export const pages = {
   ...widgetPages('/pages', { script: bundle, head: RESERVE_ARTICLE_SPACE, preload: preloadFeedReader }),
   '/pages/form.html': shell({
     title: 'static article, widget form',
-    head: bundle,
+    head: commentsBundle,
     main: `${articleHtml()}
       <comment-form endpoint="/api/comments" post-id="${POST_ID}"></comment-form>`,
   }),

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { transformSync } from 'esbuild';
 import { newReaderContext } from '../support/reader-context.js';
-import { commentForm, eventually, launchChromium, strings } from './support/demo.js';
+import { commentForm, eventually, launchChromium, postComment } from './support/demo.js';
 import { root, startCdn, startSite } from './support/embedding-servers.js';
 
 const plainHtmlDir = join(root, 'docs/examples/plain-html');
@@ -106,15 +106,6 @@ describe('the bundle served from a CDN, on another origin and path than the page
     await page.locator('news-article[state="ready"]').waitFor({ timeout: 15000 });
     await page.waitForFunction(() => document.querySelector('comment-form')?.effectivePostId !== undefined);
     return { reader, page };
-  }
-
-  /** Types and posts a comment, and waits for the form's answer. */
-  async function postComment(page, content, posted = strings.posted) {
-    const form = commentForm(page);
-    await form.content.fill(content);
-    await form.fillIdentity();
-    await form.submit.click();
-    await eventually(async () => assert.equal(await form.statusText(), posted));
   }
 
   const storedComments = async () =>

@@ -109,8 +109,14 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
     const page = await session.context.newPage();
     if (options.signIn) await signIn(wp, page, options.signIn);
     const posts = recordCommentPosts(page);
+    // Which of the plugin's two bundles the page asked for (news-widgets.js, or news-widgets-comments.js).
+    const bundles = [];
+    page.on('request', (request) => {
+      const bundle = /\/assets\/(news-widgets(?:-comments)?\.js)$/.exec(new URL(request.url()).pathname)?.[1];
+      if (bundle) bundles.push(bundle);
+    });
     await page.goto(wp.pageUrl(postId));
-    return { session, page, posts };
+    return { session, page, posts, bundles };
   }
   /** Types a comment into the taken-over form (as `who`, unless signed in) and sends it; waits for the status. */
   async function sendWithElement(page, text, who, status) {
@@ -172,9 +178,14 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
       });
 
       it('with JavaScript, a comment posts through the REST API exactly once, its draft kept across a reload before sending', async (t) => {
-        const { session, page, posts } = await openPost(t, post.id);
+        const { session, page, posts, bundles } = await openPost(t, post.id);
         await formReady(page);
         assert.equal(await page.locator('form#commentform').isVisible(), false, 'WordPress’s form is taken over');
+        assert.deepEqual(
+          bundles,
+          ['news-widgets-comments.js'],
+          'a post without an article of ours loads the comments bundle',
+        );
         const form = takenOverForm(page);
         const who = newReader(`Script ${theme.slug}`);
         const text = uniqueText('Written, reloaded, then posted.');
@@ -288,9 +299,12 @@ describe('the WordPress plugin, uploaded as a zip and activated', { timeout: 600
     };
     const { seed } = wp.posts;
     const embedded = await made('An embedded article', `[news_article src="${wp.postUrl(seed.id)}"]`);
-    const { session, page } = await openPost(t, embedded.id);
+    const { session, page, bundles } = await openPost(t, embedded.id);
     await page.locator('news-article[state="ready"]').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('news-article [part~="headline"]').textContent(), seed.title);
+    // Its comments too are upgraded, by the same bundle.
+    await page.locator('comment-form #content').waitFor({ timeout: 15_000 });
+    assert.deepEqual(bundles, ['news-widgets.js'], 'a post with an article of ours loads the full bundle, and only it');
     session.assertNoProblems();
 
     // A value that would end the attribute, and an address that is not a web page's.
@@ -325,7 +339,8 @@ add_filter('news_widgets_tag_names', function (array $tags): array { $tags['comm
     const bundleRequests = [];
     page.on(
       'request',
-      (request) => new URL(request.url()).pathname.endsWith('/news-widgets.js') && bundleRequests.push(request.url()),
+      (request) =>
+        /\/news-widgets(-comments)?\.js$/.test(new URL(request.url()).pathname) && bundleRequests.push(request.url()),
     );
     await page.reload();
     await page.waitForFunction(() =>
@@ -342,7 +357,11 @@ add_filter('news_widgets_tag_names', function (array $tags): array { $tags['comm
     await eventually(async () => assert.deepEqual((await commentsBy(post.id, who)).map(commentText), [text]), {
       timeout: 15_000,
     });
-    assert.equal(bundleRequests.length, 1, 'the bundle is loaded once, at one address');
+    assert.deepEqual(
+      bundleRequests.map((url) => new URL(url).pathname.split('/').pop()),
+      ['news-widgets-comments.js'],
+      'the comments bundle is loaded once, at one address',
+    );
     session.assertNoProblems();
   });
 

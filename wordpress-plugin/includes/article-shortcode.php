@@ -29,7 +29,7 @@ function news_widgets_article_shortcode($attributes): string
     if ('' === $src) {
         return '';
     }
-    news_widgets_enqueue_bundle();
+    news_widgets_enqueue_bundle(true);
     $tag = news_widgets_tag_names()['news-article'];
     $item = (string) $attributes['item'];
     return sprintf(

@@ -1,9 +1,13 @@
 <?php
 
 /**
- * Loads the elements' script (assets/news-widgets.js, the chunks beside it load from
- * there) as a module, on pages that show one of them: with wp_enqueue_script_module on
- * WordPress 6.5 and later, as a `<script type="module">` in the footer before that.
+ * Loads the elements' script as a module, on pages that show one of them: with
+ * wp_enqueue_script_module on WordPress 6.5 and later, as a `<script type="module">` in
+ * the footer before that. A page with an article of the shortcode loads
+ * assets/news-widgets.js; a page with the comments only (the theme prints the post)
+ * loads assets/news-widgets-comments.js, the same form and list without the article's
+ * code, so the form is ready sooner. Each loads its chunks from beside it; a page loads
+ * one of the two.
  *
  * @package NewsWidgets
  */
@@ -13,6 +17,8 @@ if (!defined('ABSPATH')) {
 }
 
 const NEWS_WIDGETS_HANDLE = 'news-widgets';
+/** The comments bundle's handle, for script modules (WordPress 6.5 and later), where each address has its own. */
+const NEWS_WIDGETS_COMMENTS_HANDLE = 'news-widgets-comments';
 
 function news_widgets_hook_bundle(): void
 {
@@ -21,22 +27,35 @@ function news_widgets_hook_bundle(): void
 }
 
 /**
- * The bundle's address, as is: its chunks import `./news-widgets.js`, and the browser
- * runs a module once per address, so a `?ver=` here would run the bundle twice.
+ * The address of the bundle this page needs, as is: its chunks import it by that address,
+ * and the browser runs a module once per address, so a `?ver=` here would run it twice.
+ *
+ * @param bool|null $with_article Whether the page shows an article of ours; by default, what it asked for so far.
  */
-function news_widgets_bundle_url(): string
+function news_widgets_bundle_url(?bool $with_article = null): string
 {
-    return plugins_url('assets/news-widgets.js', NEWS_WIDGETS_FILE);
+    $with_article = $with_article ?? news_widgets_bundle_requested()['article'];
+    return plugins_url($with_article ? 'assets/news-widgets.js' : 'assets/news-widgets-comments.js', NEWS_WIDGETS_FILE);
 }
 
-/** Asks for the bundle on this page (any number of calls load it once). */
-function news_widgets_enqueue_bundle(): void
+/**
+ * Asks for the elements' script on this page (any number of calls load one bundle, once).
+ *
+ * @param bool $with_article True for a `<news-article>`: the page then loads the full bundle.
+ */
+function news_widgets_enqueue_bundle(bool $with_article = false): void
 {
-    news_widgets_bundle_requested(true);
+    $requested = news_widgets_bundle_requested(true, $with_article);
     if (function_exists('wp_enqueue_script_module')) {
-        wp_enqueue_script_module(NEWS_WIDGETS_HANDLE, news_widgets_bundle_url(), [], null);
+        if ($requested['article']) {
+            wp_dequeue_script_module(NEWS_WIDGETS_COMMENTS_HANDLE);
+            wp_enqueue_script_module(NEWS_WIDGETS_HANDLE, news_widgets_bundle_url(true), [], null);
+        } else {
+            wp_enqueue_script_module(NEWS_WIDGETS_COMMENTS_HANDLE, news_widgets_bundle_url(false), [], null);
+        }
         return;
     }
+    // Printed in the footer, once the page is written: news_widgets_module_script_tag gives it the address then.
     wp_enqueue_script(NEWS_WIDGETS_HANDLE, news_widgets_bundle_url(), [], null, true);
 }
 
@@ -52,7 +71,8 @@ function news_widgets_module_script_tag($tag, $handle, $src): string
     if (NEWS_WIDGETS_HANDLE !== $handle) {
         return (string) $tag;
     }
-    return sprintf("<script type=\"module\" src=\"%s\" id=\"news-widgets-js\"></script>\n", esc_url((string) $src));
+    unset($src); // The bundle is chosen now that the whole page has asked for what it shows.
+    return sprintf("<script type=\"module\" src=\"%s\" id=\"news-widgets-js\"></script>\n", esc_url(news_widgets_bundle_url()));
 }
 
 /**
@@ -62,10 +82,13 @@ function news_widgets_module_script_tag($tag, $handle, $src): string
 function news_widgets_print_tag_renames(): void
 {
     $tags = news_widgets_tag_names();
-    $classes = ['comment-form' => 'CommentFormElement', 'news-article' => 'NewsArticleElement'];
+    $classes = ['comment-form' => 'CommentFormElement'];
+    if (news_widgets_bundle_requested()['article']) {
+        $classes['news-article'] = 'NewsArticleElement';
+    }
     $defines = [];
     foreach ($tags as $element => $tag) {
-        if ($tag !== $element) {
+        if ($tag !== $element && isset($classes[$element])) {
             $defines[] = sprintf(
                 'customElements.get(%1$s) || %2$s.define(%1$s);',
                 wp_json_encode($tag),
@@ -73,7 +96,7 @@ function news_widgets_print_tag_renames(): void
             );
         }
     }
-    if (!$defines || !news_widgets_bundle_requested()) {
+    if (!$defines || !news_widgets_bundle_requested()['any']) {
         return;
     }
     wp_print_inline_script_tag(
@@ -88,13 +111,16 @@ function news_widgets_print_tag_renames(): void
 }
 
 /**
- * Whether this page asked for the bundle.
+ * What this page asked for: the bundle at all, and an article of ours.
  *
- * @param bool $now True when it asks now.
+ * @param bool $now          True when it asks now.
+ * @param bool $with_article True when it asks for an article.
+ * @return array{any: bool, article: bool}
  */
-function news_widgets_bundle_requested(bool $now = false): bool
+function news_widgets_bundle_requested(bool $now = false, bool $with_article = false): array
 {
-    static $requested = false;
-    $requested = $requested || $now;
+    static $requested = ['any' => false, 'article' => false];
+    $requested['any'] = $requested['any'] || $now;
+    $requested['article'] = $requested['article'] || ($now && $with_article);
     return $requested;
 }

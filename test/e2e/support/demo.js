@@ -249,6 +249,15 @@ export async function eventually(check, { timeout = 5000, interval = 50 } = {}) 
 
 export { sleep };
 
+/** Types a comment with the endpoint's required name and email, posts it, and waits for the form's `posted` words. */
+export async function postComment(page, content, posted = strings.posted) {
+  const form = commentForm(page);
+  await form.content.fill(content);
+  await form.fillIdentity();
+  await form.submit.click();
+  await eventually(async () => assert.equal(await form.statusText(), posted), { timeout: 15_000 });
+}
+
 /**
  * Starts the demo server and Chromium once for a `describe` block, stops them after
  * it, and resets the endpoint before each test. `assign` receives both when started.

@@ -1,0 +1,56 @@
+/**
+ * How the script-tag bundles register their elements (define.ts: every element;
+ * define-comments.ts: the comment form and list only). Loading a bundle twice, or both
+ * bundles on one page (two themes or plugins), is harmless: a tag a news-widgets bundle
+ * registered is left alone. A tag another script took first is left to that script, with
+ * one console warning that says how to register ours under another tag.
+ *
+ * On a page that prints its article or comment form itself (server-rendered markup inside
+ * the elements), the tags are registered once the browser has painted what it parsed: that
+ * markup is the page's largest content, and upgrading the elements, which the page does not
+ * need to show it, must not hold back its first frame.
+ */
+
+/** Marks the classes a news-widgets bundle registers, in every copy of it (a registry-wide symbol). */
+const REGISTERED_BY_NEWS_WIDGETS = Symbol.for('news-widgets.registered');
+
+/** Whether `tag` is registered by another script than a news-widgets bundle. */
+export const takenByAnotherScript = (tag: string): boolean => {
+  const existing = customElements.get(tag);
+  return !!existing && !(REGISTERED_BY_NEWS_WIDGETS in existing);
+};
+
+/** Registers `element` under `tag` unless the tag is taken; `from`: where a page can import `className` from. */
+export function defineUnlessTaken(
+  element: { define(tag: string): void },
+  tag: string,
+  className: string,
+  from: string,
+): void {
+  if (!customElements.get(tag)) {
+    element.define(tag);
+    Object.defineProperty(customElements.get(tag)!, REGISTERED_BY_NEWS_WIDGETS, { value: true });
+  } else if (takenByAnotherScript(tag)) {
+    console.warn(
+      `news-widgets: <${tag}> is already defined by another script on this page, so news-widgets left it alone ` +
+        `and its own <${tag}> is not available. To use it, register it under another tag: ` +
+        `import { ${className} } from '${from}'; ${className}.define('other-tag');`,
+    );
+  }
+}
+
+/** Server-rendered markup our elements keep on show: an article, or a comment form they take over. */
+const SERVER_RENDERED_MARKUP = 'news-article > [slot="article"], comment-form form';
+
+/** After the next frame is painted; at once in a page that is not being rendered (a background tab has no frames). */
+const afterNextFrame = (): Promise<void> =>
+  new Promise((resolve) =>
+    document.visibilityState === 'hidden' ? resolve() : requestAnimationFrame(() => setTimeout(resolve)),
+  );
+
+/** Runs `defineAll` now, or after the first frame on a page that shows server-rendered markup of ours. */
+export function registerWhenPainted(defineAll: () => void): void {
+  if (document.readyState !== 'complete' && document.querySelector(SERVER_RENDERED_MARKUP))
+    void afterNextFrame().then(defineAll);
+  else defineAll();
+}
