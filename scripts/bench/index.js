@@ -3,7 +3,10 @@
  * page with no JavaScript at all (issue 7). A benchmark, not a test: it prints one table
  * with each target met or not, writes every number to bench-results/latest.json and the
  * table, with date, machine and settings, into BENCHMARKS.md. Times are medians of
- * interleaved runs and ratios against a baseline measured in the same run.
+ * interleaved runs and ratios against a baseline measured in the same run. Untimed loads
+ * explain the load numbers: one more load each of b, d and e with the V8 profiler on (profile.js),
+ * and one each of a, b, d and e traced (trace.js: first paint, when each script file was
+ * downloaded, compiled and evaluated, and what each long task was made of).
  *
  *   npm run bench                  the full run (about 4–5 minutes)
  *   npm run bench -- --quick       a smoke run: few loads, 300 characters (numbers not for the record)
@@ -14,6 +17,7 @@
  * names the commit whose single bundle the slow-network loads compare with (default c37cf24).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -146,11 +150,15 @@ try {
 
   log(`Load: ${settings.loadRuns} runs of each page under ${settings.throttle}× CPU throttling…`);
   const lookup = await sourceLookup(built.fullDir, 'news-widgets.js');
+  // The comments bundle is built as `npm run build` builds it, without a source map: its profile is then by file only.
+  const commentsLookup = existsSync(join(built.fullDir, 'news-widgets-comments.js.map'))
+    ? await sourceLookup(built.fullDir, 'news-widgets-comments.js')
+    : undefined;
   const load = await measureLoads(browser, server.origin, {
     runs: settings.loadRuns,
     throttle: settings.throttle,
     log,
-    lookup,
+    lookups: { 'news-widgets.js': lookup, 'news-widgets-comments.js': commentsLookup },
   });
 
   log(`Comment list: bytes, and ${settings.loadRuns} scrolls to the comments of each page…`);

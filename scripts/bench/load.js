@@ -8,6 +8,7 @@
  */
 import { median } from './stats.js';
 import { attribute, startProfiler } from './profile.js';
+import { startTracing, summarizeTrace } from './trace.js';
 
 export const LOAD_PAGES = { a: 'static', b: 'inline', c: 'src', d: 'server-rendered', e: 'form' };
 /** The slow-network loads: the load pages, and b, c and d with the reference build (rb, rc, rd). */
@@ -31,6 +32,10 @@ export const SLOW_NETWORK = {
 const WIDGET_PAGES = Object.keys(LOAD_PAGES).filter((key) => key !== 'a');
 /** How long to keep watching after the article and the comment box are ready (wall time). */
 const SETTLE_MS = 1500;
+/** The pages loaded once more with the V8 profiler on (b with the bundle's source map; e's bundle is the comments one). */
+export const PROFILED_PAGES = { b: 'news-widgets.js', d: 'news-widgets.js', e: 'news-widgets-comments.js' };
+/** The pages loaded once more with a Chromium trace: the widget pages, and the static page to compare with. */
+export const TRACED_PAGES = ['a', 'b', 'd', 'e'];
 
 /** Largest session window of layout shifts (gaps under 1 s, windows at most 5 s): the CLS definition. */
 export function cumulativeLayoutShift(shifts) {
@@ -67,6 +72,17 @@ async function openPage(browser, { throttle, initScript, network } = {}) {
   return { context, page, cdp };
 }
 
+/** Waits until the probe has seen the article rendered and the comment box take typing. */
+const waitUntilReady = (page) =>
+  page.waitForFunction(
+    () => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined,
+    null,
+    {
+      polling: 100,
+      timeout: 60_000,
+    },
+  );
+
 /** One load of `url`; returns the page's measurements and the package files it requested. */
 export async function loadOnce(browser, url, { throttle = 4, initScript, network } = {}) {
   const { context, page } = await openPage(browser, { throttle, initScript, network });
@@ -74,14 +90,7 @@ export async function loadOnce(browser, url, { throttle = 4, initScript, network
   page.on('request', (request) => requests.push(request.url()));
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(
-      () => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined,
-      null,
-      {
-        polling: 100,
-        timeout: 60_000,
-      },
-    );
+    await waitUntilReady(page);
     await page.waitForTimeout(SETTLE_MS);
     const raw = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
@@ -135,24 +144,51 @@ export async function loadOnce(browser, url, { throttle = 4, initScript, network
 
 /**
  * One more load of `url`, with the V8 profiler on, to say which modules the main thread's
- * JavaScript time goes to (not timed: profiling slows the page).
+ * JavaScript time goes to (not timed: profiling slows the page). `bundle` is the script file
+ * the page loads; without a `lookup` (no source map) its time is counted by file only.
  */
-export async function profileLoad(browser, origin, url, { throttle, lookup }) {
+export async function profileLoad(browser, origin, url, { throttle, lookup, bundle = 'news-widgets.js' }) {
   const { context, page, cdp } = await openPage(browser, { throttle });
   try {
     await page.goto(`${origin}/pages/blank.html`);
     const stop = await startProfiler(cdp);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(
-      () => window.__bench?.typingReady !== undefined && window.__bench?.articleReady !== undefined,
-      null,
-      {
-        polling: 100,
-        timeout: 60_000,
-      },
-    );
+    await waitUntilReady(page);
     await page.waitForTimeout(SETTLE_MS);
-    return attribute(await stop(), '/dist/news-widgets.js', lookup);
+    return attribute(await stop(), `/dist/${bundle}`, lookup);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One more load of `url`, traced (trace.js): first paint, when each of the package's files was
+ * downloaded, compiled and evaluated, what each long task was made of, and what the probe saw.
+ * Driven as the timed loads are (the same waits), so the trace shows what they leave in the page;
+ * not timed itself (tracing slows the page). Never throws: a failure is returned as `error`.
+ */
+export async function traceLoad(browser, origin, url, { throttle }) {
+  const started = Date.now();
+  const { context, page, cdp } = await openPage(browser, { throttle });
+  try {
+    await page.goto(`${origin}/pages/blank.html`);
+    const stop = await startTracing(cdp);
+    let probe;
+    let events;
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await waitUntilReady(page);
+      await page.waitForTimeout(SETTLE_MS);
+      probe = await page.evaluate(() => {
+        const { fcp, lcp, boxAt, typingReady, articleReady, longTasks } = window.__bench;
+        return { fcp, lcp: lcp.at(-1)?.t, boxAt, typingReady, articleReady, longTasks };
+      });
+    } finally {
+      events = await stop();
+    }
+    return { ...summarizeTrace(events, { pageUrl: url, probe }), probe, seconds: (Date.now() - started) / 1000 };
+  } catch (error) {
+    return { error: String(error?.message ?? error), seconds: (Date.now() - started) / 1000 };
   } finally {
     await context.close();
   }
@@ -227,8 +263,12 @@ export async function measureSlowLoads(browser, origin, { runs, throttle, log })
   return { network: SLOW_NETWORK, throttle, runs, medians };
 }
 
-/** Runs the interleaved loads and returns per-page medians and the ratios against the static page. */
-export async function measureLoads(browser, origin, { runs, throttle, log, lookup }) {
+/**
+ * Runs the interleaved loads and returns per-page medians and the ratios against the static page;
+ * then, untimed, the profiled loads (`lookups`: a source-map lookup per bundle file, where there is
+ * one) and the traced loads.
+ */
+export async function measureLoads(browser, origin, { runs, throttle, log, lookups = {} }) {
   const throttleFactor = await measureThrottleFactor(browser, `${origin}/pages/static.html`, throttle);
   log(`  CPU throttling ${throttle}x set; a fixed loop runs ${throttleFactor.toFixed(1)}x slower`);
   const samples = Object.fromEntries(Object.keys(LOAD_PAGES).map((key) => [key, []]));
@@ -256,9 +296,34 @@ export async function measureLoads(browser, origin, { runs, throttle, log, looku
     ).shifts;
   }
   const ratio = (key, metric) => medians[key][metric] / medians.a[metric];
-  const profile = lookup
-    ? await profileLoad(browser, origin, `${origin}/pages/inline.html`, { throttle, lookup })
-    : undefined;
+  const profiles = {};
+  for (const [key, bundle] of Object.entries(PROFILED_PAGES)) {
+    const lookup = lookups[bundle];
+    try {
+      profiles[key] = {
+        bundle,
+        sourceMap: Boolean(lookup),
+        ...(await profileLoad(browser, origin, `${origin}/pages/${LOAD_PAGES[key]}.html`, {
+          throttle,
+          lookup,
+          bundle,
+        })),
+      };
+    } catch (error) {
+      profiles[key] = { bundle, error: String(error?.message ?? error) };
+    }
+  }
+  log(`  profiled one more load each of ${Object.keys(profiles).join(', ')}`);
+  const traces = {};
+  for (const key of TRACED_PAGES) {
+    traces[key] = await traceLoad(browser, origin, `${origin}/pages/${LOAD_PAGES[key]}.html`, { throttle });
+    const trace = traces[key];
+    log(
+      trace.error
+        ? `  traced load of ${key} failed: ${trace.error}`
+        : `  traced load of ${key}: first paint ${trace.firstPaint?.toFixed(0)} ms, ${trace.longTasks.length} long tasks, typing ready ${trace.probe?.typingReady?.toFixed(0)} ms (${trace.seconds.toFixed(1)} s)`,
+    );
+  }
   return {
     throttle,
     throttleFactor,
@@ -268,7 +333,9 @@ export async function measureLoads(browser, origin, { runs, throttle, log, looku
       lcp: Object.fromEntries(WIDGET_PAGES.map((key) => [key, ratio(key, 'lcp')])),
       typingReady: Object.fromEntries(WIDGET_PAGES.map((key) => [key, ratio(key, 'typingReady')])),
     },
-    profileInline: profile,
+    profileInline: profiles.b?.error ? undefined : profiles.b,
+    profiles,
+    traces,
     samples: Object.fromEntries(
       Object.entries(samples).map(([key, list]) => [key, list.map(({ requests, ...rest }) => rest)]),
     ),

@@ -36,8 +36,13 @@ export async function sourceLookup(dir, file) {
   };
 }
 
-/** Self time per module (ms) in `profile`; frames outside the bundle are grouped by kind. */
+/**
+ * Self time per module (ms) in `profile`; frames outside the bundle are grouped by kind. Without a
+ * `lookup` (the bundle has no source map) the bundle's time is one group, by file, and its
+ * functions are named by where they start in it (line:column of the minified file).
+ */
 export function attribute(profile, bundleUrlEnd, lookup) {
+  const bundleFile = bundleUrlEnd.split('/').pop();
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
   const places = new Map();
@@ -47,7 +52,12 @@ export function attribute(profile, bundleUrlEnd, lookup) {
     const { functionName, url, lineNumber, columnNumber } = nodes.get(samples[i]).callFrame;
     let group;
     if (url.endsWith(bundleUrlEnd)) {
-      const { module, place } = lookup(lineNumber, columnNumber);
+      const { module, place } = lookup
+        ? lookup(lineNumber, columnNumber)
+        : {
+            module: `${bundleFile} (no source map: file level)`,
+            place: `${bundleFile}:${lineNumber + 1}:${columnNumber + 1}${functionName ? ` ${functionName}` : ''}`,
+          };
       group = module;
       // The bundle's top level (its evaluation) starts at 0:0, which maps to whatever module comes first.
       const where = lineNumber === 0 && columnNumber === 0 ? 'bundle top level (evaluation)' : place;

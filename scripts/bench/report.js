@@ -388,11 +388,128 @@ export function markdownSection(results, rows) {
       '',
     );
   }
+  const otherProfiles = Object.entries(load?.profiles ?? {}).filter(([key]) => key !== 'b');
+  if (otherProfiles.length) {
+    lines.push(
+      `The same for d and e: ${otherProfiles
+        .map(([key, profile]) =>
+          profile.error
+            ? `${key}: not profiled (${profile.error})`
+            : `${key} (\`${profile.bundle}\`${profile.sourceMap ? '' : ', which the build leaves without a source map: its time is by file, its functions by line:column in it'}): ${profileText(profile, 8)}`,
+        )
+        .join('; ')}.`,
+      '',
+    );
+  }
+  if (load?.traces) lines.push(...tracesText(load.traces, load.throttle));
   if (results.bigFeed?.profile) {
     lines.push(`One more big-feed run, profiled (no throttling): ${profileText(results.bigFeed.profile, 8)}.`, '');
   }
   lines.push(MARK_END);
   return lines.join('\n');
+}
+
+/* ---------- traced loads ---------- */
+
+const whole = (value) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+const short = (value) => (!Number.isFinite(value) ? '–' : value < 9.95 ? value.toFixed(1) : value.toFixed(0));
+const partText = ({ what, file, ms: time }) => `${what}${file ? ` ${file}` : ''} ${short(time)}`;
+/** A task's parts of 1 ms or more, largest first, "other" with the events it is made of. */
+const partsText = (parts, otherNames = []) =>
+  parts
+    .filter((part) => part.ms >= 1)
+    .map((part) =>
+      part.kind === 'other' && otherNames.length
+        ? `${partText(part)} (${otherNames.map(({ name, ms: time }) => `${name} ${short(time)}`).join(', ')})`
+        : partText(part),
+    )
+    .join(', ') || 'nothing over 1 ms';
+
+const sumMs = (list) => list.reduce((sum, item) => sum + item.ms, 0);
+/** What else a task of the bench's own held, if anything of 1 ms or more. */
+const harnessRest = (task) => {
+  const rest = task.parts.filter((part) => part.kind !== 'harness' && part.ms >= 1);
+  return rest.length ? ` (and ${partsText(rest, task.otherNames)})` : '';
+};
+
+/** One script file of a traced load: requested, downloaded, compiled, evaluated, and its main-thread time in all. */
+function traceFileText(file, firstPaint) {
+  const when = (time) => (firstPaint === undefined ? '' : time <= firstPaint ? ' (before the first paint)' : '');
+  const bits = [`requested at ${whole(file.requestedAt)}`];
+  if (file.downloadedAt !== undefined)
+    bits.push(
+      `downloaded at ${whole(file.downloadedAt)}` +
+        (file.finishSeenAt - file.downloadedAt >= 5
+          ? ` (taken by the main thread at ${whole(file.finishSeenAt)})`
+          : ''),
+    );
+  else bits.push('download not traced');
+  const compiled = [];
+  if (file.backgroundCompiles.length)
+    compiled.push(
+      `${short(sumMs(file.backgroundCompiles))} ms off the main thread at ${whole(file.backgroundCompiles[0].at)}`,
+    );
+  if (file.compiles.length)
+    compiled.push(
+      `${short(sumMs(file.compiles))} ms on it at ${whole(file.compiles[0].at)}${when(file.compiles[0].at)}`,
+    );
+  bits.push(compiled.length ? `compiled ${compiled.join(' and ')}` : 'compile not traced');
+  if (file.evaluations.length)
+    bits.push(
+      `evaluated ${file.evaluations.map(({ at, ms: time }) => `${short(time)} ms at ${whole(at)}${when(at + time)}`).join(', ')}`,
+    );
+  else if (file.initiator?.includes('.js')) bits.push(`evaluated with ${file.initiator}`);
+  else bits.push('evaluation not traced');
+  if (file.scriptMs + file.compileMs >= 1)
+    bits.push(
+      `on the main thread in all: its code ${short(file.scriptMs)} ms, compiling it ${short(file.compileMs)} ms`,
+    );
+  return `\`${file.file}\` ${bits.join(', ')}`;
+}
+
+/** One paragraph per traced load: first paint, the script files, the long tasks and when the box took typing. */
+export function traceText(key, trace) {
+  if (trace.error) return `A traced load of ${key}: not traced (${trace.error}).`;
+  const { firstPaint, firstContentfulPaint, firstFrame, probe = {} } = trace;
+  let paint = `first paint at ${whole(firstPaint)} ms`;
+  if (firstContentfulPaint !== undefined && Math.abs(firstContentfulPaint - firstPaint) >= 1)
+    paint += `, first contentful paint at ${whole(firstContentfulPaint)}`;
+  if (firstFrame)
+    paint += ` (painted by the main thread at ${whole(firstFrame.paintedAt)}, in a task from ${whole(firstFrame.taskAt)}; until that task ended the main thread spent ${partsText(firstFrame.before.parts)})`;
+  const files = trace.files.length
+    ? trace.files.map((file) => traceFileText(file, firstPaint)).join('; ')
+    : 'no script files';
+  const tasks = trace.longTasks.length
+    ? trace.longTasks
+        .map(
+          (task) =>
+            `at ${whole(task.at)} ms, ${whole(task.ms)} ms` +
+            (task.cpuMs !== undefined ? ` (thread time ${whole(task.cpuMs)})` : '') +
+            (task.harness
+              ? `, the bench’s own: a script Playwright evaluates in the page through DevTools${harnessRest(task)}`
+              : ` (${partsText(task.parts, task.otherNames)})`),
+        )
+        .join('; ')
+    : 'none';
+  let typing = `typing ready at ${whole(probe.typingReady)} ms`;
+  if (trace.typingWait)
+    typing += ` (the box rendered at ${whole(probe.boxAt)}; in between the main thread spent ${partsText(trace.typingWait.parts)})`;
+  const missing = trace.notTraced?.length ? ` Not traced: ${trace.notTraced.join('; ')}.` : '';
+  return `A traced load of ${key}: ${paint}; ${files}; long tasks: ${tasks}; ${typing}.${missing}`;
+}
+
+/** The traced loads' paragraphs, after a line that says how to read them. */
+export function tracesText(traces, throttle) {
+  const keys = Object.keys(traces);
+  if (!keys.length) return [];
+  return [
+    `One more load each of ${keys.join(', ')}, traced (Chromium's tracing with V8's sampler, ${throttle}× CPU; not timed, tracing slows the page; ms from navigation start). ` +
+      `A task's parts are the self times of the trace events nested in it (they add up to its duration), script time by file (by V8's samples where the events name none); ` +
+      `“thread time” is the task's time on a core (the throttle's pauses included), the rest of it the thread waited for one; “other” is the browser's own work (navigation, loading), named by its largest events. ` +
+      `The tab starts on a blank page (so the trace begins before the navigation): unloading it (Frame::Detach) is the trace's own, as are the sampler's start and Playwright's script.`,
+    '',
+    ...keys.flatMap((key) => [traceText(key, traces[key]), '']),
+  ];
 }
 
 /** Replaces the generated section of BENCHMARKS.md (or adds it at the end). */
