@@ -5,10 +5,13 @@
  * registered is left alone. A tag another script took first is left to that script, with
  * one console warning that says how to register ours under another tag.
  *
- * On a page that prints its article or comment form itself (server-rendered markup inside
- * the elements), the tags are registered once the browser has painted what it parsed: that
- * markup is the page's largest content, and upgrading the elements, which the page does not
- * need to show it, must not hold back its first frame.
+ * On a page whose first frame is its own, the tags are registered once the browser has
+ * painted what it parsed: upgrading the elements, which the page does not need to show it,
+ * must not hold it back. That is a page that prints its article or comment form itself
+ * (server-rendered markup inside the elements: that markup is its largest content), and a
+ * page without a `<news-article>` (it prints its article; a form or list of ours comes under
+ * it). Only an article of ours rendered from a feed is registered at once: it is the page's
+ * largest content, and its feed is asked for as it upgrades.
  */
 
 /** Marks the classes a news-widgets bundle registers, in every copy of it (a registry-wide symbol). */
@@ -48,9 +51,12 @@ const afterNextFrame = (): Promise<void> =>
     document.visibilityState === 'hidden' ? resolve() : requestAnimationFrame(() => setTimeout(resolve)),
   );
 
-/** Runs `defineAll` now, or after the first frame on a page that shows server-rendered markup of ours. */
+/** Whether what the page shows first is its own: server-rendered markup of ours, or no `<news-article>` at all. */
+const firstFrameIsThePages = (): boolean =>
+  !!document.querySelector(SERVER_RENDERED_MARKUP) || !document.querySelector('news-article');
+
+/** Runs `defineAll` now, or, while the page loads, after its first frame when that frame is the page's own. */
 export function registerWhenPainted(defineAll: () => void): void {
-  if (document.readyState !== 'complete' && document.querySelector(SERVER_RENDERED_MARKUP))
-    void afterNextFrame().then(defineAll);
+  if (document.readyState !== 'complete' && firstFrameIsThePages()) void afterNextFrame().then(defineAll);
   else defineAll();
 }
