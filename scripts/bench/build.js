@@ -75,7 +75,7 @@ export async function buildForBench(tmp) {
   const fullOutput = await viteBuild(config, { outDir: fullDir, emptyOutDir: true, sourcemap: 'hidden' });
   // The comments bundle beside it, as `npm run build` writes it (`vite build --mode comments`).
   const commentsConfig = await loadProjectConfig(configFile, root, 'comments');
-  const commentsOutput = await viteBuild(commentsConfig, { outDir: fullDir, emptyOutDir: false });
+  const commentsOutput = await viteBuild(commentsConfig, { outDir: fullDir, emptyOutDir: false, sourcemap: 'hidden' });
   const full = await describeOutput(fullDir, fullOutput);
   const comments = await describeOutput(fullDir, commentsOutput);
 
