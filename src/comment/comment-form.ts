@@ -217,8 +217,21 @@ export class CommentFormElement extends LitElement {
     if (engine) this.#startEngine(engine.CommentLifecycle);
     // Text left by a page the reader left before the engine came shows in the box: the engine, which keeps it, is asked for at once.
     else if (this.#early.fields.content) this.#askForEngine();
-    else whenIdle(this.#askForEngine);
+    else whenIdle(this.#askForEngineWhenIdle);
   }
+
+  /** Whether the page was idle while the article this form is in still loaded: the engine is asked for once it has. */
+  #engineWaitsForArticle = false;
+
+  /**
+   * Once the page is idle. Inside an article still loading, once it has loaded: the article's feed and reader come first
+   * (on a slow connection, they share it), and the form cannot pick its draft before it knows the article's post anyway.
+   * The reader's first focus or input asks for the engine at once, whatever the article does.
+   */
+  #askForEngineWhenIdle = (): void => {
+    if (this.#article.value === null) this.#engineWaitsForArticle = true;
+    else this.#askForEngine();
+  };
 
   /**
    * Downloads the engine, once at a time, for a form on the page. A download that fails is asked for again on the
@@ -260,6 +273,10 @@ export class CommentFormElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.#engineWaitsForArticle && this.#article.value !== null) {
+      this.#engineWaitsForArticle = false;
+      whenIdle(this.#askForEngine);
+    }
     if (this.#focusSummary) {
       this.#focusSummary = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
