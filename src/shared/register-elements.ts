@@ -9,9 +9,10 @@
  * painted what it parsed: upgrading the elements, which the page does not need to show it,
  * must not hold it back. That is a page that prints its article or comment form itself
  * (server-rendered markup inside the elements: that markup is its largest content), and a
- * page without a `<news-article>` (it prints its article; a form or list of ours comes under
- * it). Only an article of ours rendered from a feed is registered at once: it is the page's
- * largest content, and its feed is asked for as it upgrades.
+ * page whose elements of ours are a form or a list and no `<news-article>` (it prints its
+ * article; they come under it). An article of ours rendered from a feed is registered at
+ * once: it is the page's largest content, and its feed is asked for as it upgrades. So is a
+ * page with none of our elements yet (an application adds them later): nothing waits to upgrade.
  */
 
 /** Marks the classes a news-widgets bundle registers, in every copy of it (a registry-wide symbol). */
@@ -51,9 +52,10 @@ const afterNextFrame = (): Promise<void> =>
     document.visibilityState === 'hidden' ? resolve() : requestAnimationFrame(() => setTimeout(resolve)),
   );
 
-/** Whether what the page shows first is its own: server-rendered markup of ours, or no `<news-article>` at all. */
+/** Whether what the page shows first is its own: server-rendered markup of ours, or a form or list of ours but no article. */
 const firstFrameIsThePages = (): boolean =>
-  !!document.querySelector(SERVER_RENDERED_MARKUP) || !document.querySelector('news-article');
+  !!document.querySelector(SERVER_RENDERED_MARKUP) ||
+  (!document.querySelector('news-article') && !!document.querySelector('comment-form, comment-list'));
 
 /** Runs `defineAll` now, or, while the page loads, after its first frame when that frame is the page's own. */
 export function registerWhenPainted(defineAll: () => void): void {

@@ -47,6 +47,15 @@ describe('registering the elements while the page loads', () => {
     expect(await orderWhileLoading()).to.deep.equal(['registered', 'end of the script', 'frame']);
   });
 
+  it('on a page with none of our elements yet (an application adds them later): at once', async () => {
+    await fixture(
+      html`<div>
+        <article><h1>An application’s page</h1></article>
+      </div>`,
+    );
+    expect(await orderWhileLoading()).to.deep.equal(['registered', 'end of the script', 'frame']);
+  });
+
   it('once the page has loaded: at once', async () => {
     await fixture(html`<div><comment-form></comment-form></div>`);
     const order: string[] = [];
