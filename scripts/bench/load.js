@@ -86,7 +86,8 @@ async function waitUntilReady(cdp, timeoutMs = 60_000) {
       returnByValue: true,
     });
     if (result.value === true) return;
-    if (Date.now() > deadline) throw new Error('the page did not get ready: no article or no comment box taking typing');
+    if (Date.now() > deadline)
+      throw new Error('the page did not get ready: no article or no comment box taking typing');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
