@@ -96,7 +96,9 @@ describe('<comment-form>: a comment waiting to be sent', () => {
   it('shows after a reload, read-only, and can still be taken back to edit', async () => {
     const tab = await reader.openTab();
     reader.type(tab, 'Sent before the reload');
-    await reader.arm('429', '429', '429', '429', '429', '429', '429', '429');
+    // Refusals enough to outlast the reload and the edit, however slowly the machine runs their outbox rounds (8
+    // ran out once with three browsers testing at once on two cores, and the comment was sent before the edit).
+    await reader.arm(...Array<'429'>(40).fill('429'));
     reader.submit(tab);
     await waitUntil(() => reader.status(tab) === NOT_TAKEN, 'the retries never end', { timeout: 10000 });
     await reader.reload(tab);
