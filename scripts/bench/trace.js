@@ -14,7 +14,7 @@
  */
 
 /** What is recorded: the timeline, V8's compile and execute events and its sampler, loading and paint marks. */
-export const TRACE_CATEGORIES = [
+const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8',
@@ -29,7 +29,7 @@ export const TRACE_CATEGORIES = [
 ];
 
 /** A task counts as long from 50 ms, as the Long Tasks API and total blocking time count it. */
-export const LONG_TASK_MS = 50;
+const LONG_TASK_MS = 50;
 
 /**
  * Starts tracing on a page's CDP session; returns stop(), which ends it and resolves to the
@@ -91,7 +91,7 @@ const KINDS = [
   ],
 ];
 /** The names the parts of a task are reported under. */
-export const KIND_NAMES = {
+const KIND_NAMES = {
   html: 'HTML parsing',
   compile: 'script compile',
   script: 'script evaluation',
