@@ -12,6 +12,10 @@
  * `failing-feed-reader=1`, and `<comment-form>`'s engine (src/comment/comment-engine.ts)
  * under `failing-comment-engine=1`. The cookie's value `slow` answers after 1.5 s instead:
  * a chunk on its way while the reader goes on.
+ * `GET /api/failing-chunks` answers which of these cookies the runner sees: a test sets or
+ * clears one and waits until the runner sees it (test/support/failing-chunks.ts), because
+ * a cookie written by `document.cookie` can reach the network after a request the page
+ * makes right after it (Chromium did, under load: the chunk was answered 503 again).
  */
 const FAILING_CHUNKS = [
   { path: '/src/comment/comment-delivery.', cookie: 'failing-delivery' },
@@ -20,6 +24,11 @@ const FAILING_CHUNKS = [
 ];
 
 export async function failingDeliveryMiddleware(ctx, next) {
+  if (ctx.path === '/api/failing-chunks') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = Object.fromEntries(FAILING_CHUNKS.map(({ cookie }) => [cookie, ctx.cookies.get(cookie) ?? '']));
+    return undefined;
+  }
   const chunk = FAILING_CHUNKS.find(({ path }) => ctx.path.startsWith(path));
   if (!chunk) return next();
   ctx.set('Vary', '*');

@@ -96,7 +96,7 @@ describe('<comment-form> when the page changes its language', () => {
     await waitUntil(async () => (await rawKeys('news-widgets')).length > 0, 'no draft written on leaving');
     await aTimeout(200);
     const keysBefore = await rawKeys('news-widgets');
-    expect(keysBefore.length).to.equal(1);
+    expect(keysBefore.length, `drafts stored: ${JSON.stringify(keysBefore)}`).to.equal(1);
 
     html.lang = 'de';
     await waitForWords(form, de, 'the form never showed the German words');

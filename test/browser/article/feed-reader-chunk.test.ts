@@ -10,17 +10,18 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { NewsArticleElement } from '../../../src/article/news-article.js';
 import { expectAccessible } from '../../support/expect-accessible.js';
+import { setChunkFailure } from '../../support/failing-chunks.js';
 
 const DEMO_HEADLINE = 'Ukraine claims that discussions with Russia in Turkey failed to result in a ceasefire';
 const shadow = (element: Element) => element.shadowRoot!;
 
 describe('<news-article> when the code that reads feeds cannot be downloaded', () => {
-  afterEach(() => {
-    document.cookie = 'failing-feed-reader=; path=/; max-age=0';
+  afterEach(async () => {
+    await setChunkFailure('failing-feed-reader', '');
   });
 
   it('says so with "Try again", and "Try again" shows the article once the code can be downloaded', async () => {
-    document.cookie = 'failing-feed-reader=1; path=/';
+    await setChunkFailure('failing-feed-reader', '1');
     const element = await fixture<NewsArticleElement>(html`<news-article></news-article>`);
     const failed = oneEvent(element, 'loadend');
     element.src = '/demo-feed.json';
@@ -33,7 +34,7 @@ describe('<news-article> when the code that reads feeds cannot be downloaded', (
     expect(shadow(element).querySelector('article')).to.equal(null);
     await expectAccessible(element);
 
-    document.cookie = 'failing-feed-reader=; path=/; max-age=0';
+    await setChunkFailure('failing-feed-reader', '');
     const loaded = oneEvent(element, 'loadend');
     shadow(element).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
     await loaded;

@@ -8,6 +8,7 @@ import { oneEvent } from '@open-wc/testing';
 import type { CommentFormElement } from '../../../src/comment/comment-form.js';
 import { loadCommentEngine } from '../../../src/comment/comment-engine-loader.js';
 import { deleteDatabase } from './storage-fixtures.js';
+import { setChunkFailure } from '../../support/failing-chunks.js';
 
 export const next = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K) =>
   oneEvent(target, type) as unknown as Promise<HTMLElementEventMap[K]>;
@@ -50,8 +51,8 @@ export async function newForm(endpoint: string, postId: string): Promise<Comment
   return form;
 }
 
-export const failEngine = () => (document.cookie = 'failing-comment-engine=1; path=/');
-export const letEngineThrough = () => (document.cookie = 'failing-comment-engine=; path=/; max-age=0');
+export const failEngine = () => setChunkFailure('failing-comment-engine', '1');
+export const letEngineThrough = () => setChunkFailure('failing-comment-engine', '');
 /** Resolves once the engine's download has failed (the one under way, or a new one). */
 export const engineUnavailable = () =>
   loadCommentEngine().then(
@@ -67,8 +68,8 @@ export function startEachTestAfresh(): void {
     localStorage.clear();
     await deleteDatabase('news-widgets');
   });
-  afterEach(() => {
-    letEngineThrough();
+  afterEach(async () => {
+    await letEngineThrough();
     for (const element of mounted.splice(0)) element.remove();
   });
 }

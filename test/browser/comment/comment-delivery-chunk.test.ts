@@ -11,6 +11,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { deleteDatabase } from './storage-fixtures.js';
 import { $, fill, mounted, newForm as newFormFor, next, storedContents } from './chunk-fixtures.js';
+import { setChunkFailure } from '../../support/failing-chunks.js';
 
 let testCount = 0;
 const newEndpoint = () => `/api/t/delivery-chunk-${Date.now()}-${testCount++}/comments`;
@@ -24,14 +25,14 @@ beforeEach(async () => {
   localStorage.clear();
   await deleteDatabase('news-widgets');
 });
-afterEach(() => {
-  document.cookie = 'failing-delivery=; path=/; max-age=0';
+afterEach(async () => {
+  await setChunkFailure('failing-delivery', '');
   for (const wrapper of mounted.splice(0)) wrapper.remove();
 });
 
 describe('<comment-form>: the code that sends, downloaded apart', () => {
   it('keeps the comment in the outbox when that code cannot be downloaded, says so, and sends it once when it can', async () => {
-    document.cookie = 'failing-delivery=1; path=/';
+    await setChunkFailure('failing-delivery', '1');
     const endpoint = newEndpoint();
     const form = await newForm(endpoint);
     // The first focus starts the download, which fails; the reader types on.
@@ -53,7 +54,7 @@ describe('<comment-form>: the code that sends, downloaded apart', () => {
     expect(await storedContents(endpoint)).to.deep.equal([]);
 
     // The chunk can be downloaded again: the next outbox round (here: back online) sends the comment.
-    document.cookie = 'failing-delivery=; path=/; max-age=0';
+    await setChunkFailure('failing-delivery', '');
     const success = next(form, 'comment-form-success');
     window.dispatchEvent(new Event('online'));
     await success;

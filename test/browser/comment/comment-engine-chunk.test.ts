@@ -33,7 +33,7 @@ startEachTestAfresh();
 
 describe('<comment-form> before its engine has arrived', () => {
   it('says plainly that nothing was sent when the engine cannot be downloaded, keeps the text, and sends once it can', async () => {
-    failEngine();
+    await failEngine();
     const endpoint = newEndpoint();
     const form = await newForm(endpoint, `engine-fails-${Date.now()}`);
     fill(form, { content: 'Posted while the engine was away', name: 'G', email: 'g@example.com' });
@@ -53,7 +53,7 @@ describe('<comment-form> before its engine has arrived', () => {
     expect(await storedContents(endpoint)).to.deep.equal([]);
 
     // The connection is back: the same button downloads the engine and posts the comment, once.
-    letEngineThrough();
+    await letEngineThrough();
     const success = next(form, 'comment-form-success');
     $(form, '[part~="submit"]').click();
     await success;

@@ -28,7 +28,7 @@ describe('<comment-form>: text typed on visits that ended before its engine arri
   // The fault campaign's sequence type, reload, type, close (test/campaign/pending-comment.campaign.ts).
   it('keeps the words of two visits that both ended before the engine came', async () => {
     const markup = `<comment-form endpoint="/api/t/early-copy/comments" post-id="two-visits-${Date.now()}"></comment-form>`;
-    failEngine();
+    await failEngine();
     const first = mount(markup).querySelector('comment-form')!;
     await first.updateComplete;
     fill(first, { content: 'w1' });
@@ -42,7 +42,7 @@ describe('<comment-form>: text typed on visits that ended before its engine arri
     await engineUnavailable();
     leavePage();
 
-    letEngineThrough();
+    await letEngineThrough();
     const wrapper = document.createElement('div');
     mounted.push(wrapper);
     // Asked for at once, with no focus: the engine restores the text and keeps it as the draft.

@@ -29,7 +29,7 @@ startEachTestAfresh();
 describe('<comment-form>: text typed before its engine arrived, and an older draft', () => {
   it('keeps the words of two tabs that were both left before the engine came', async () => {
     const markup = `<comment-form endpoint="/api/t/early-copy/comments" post-id="two-tabs-${Date.now()}"></comment-form>`;
-    failEngine();
+    await failEngine();
     const [tabA, tabB] = [mount(markup), mount(markup)].map((wrapper) => wrapper.querySelector('comment-form')!);
     await Promise.all([tabA!.updateComplete, tabB!.updateComplete]);
     fill(tabA!, { content: 'From the first tab' });
@@ -52,7 +52,7 @@ describe('<comment-form>: text typed before its engine arrived, and an older dra
     const postId = `early-copy-${Date.now()}`;
     const key = draftKey({ pageUrl: location.href, postId });
     await createCommentStore().drafts.save(key, 'The draft from yesterday');
-    failEngine();
+    await failEngine();
     const markup = `<comment-form endpoint="/api/t/early-copy/comments" post-id="${postId}"></comment-form>`;
     const form = mount(markup).querySelector('comment-form')!;
     await form.updateComplete;
@@ -61,7 +61,7 @@ describe('<comment-form>: text typed before its engine arrived, and an older dra
     await engineUnavailable();
 
     leavePage();
-    letEngineThrough();
+    await letEngineThrough();
     const again = mount(markup).querySelector('comment-form')!;
     await again.updateComplete;
     box(again).focus();

@@ -9,6 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createCommentStore } from '../../../src/comment/comment-store.js';
 import { draftKey } from '../../../src/comment/draft-key.js';
 import { Reader } from '../../support/reader-tabs.js';
+import { setChunkFailure } from '../../support/failing-chunks.js';
 
 const engineArrived = (frame: HTMLIFrameElement) =>
   (frame.contentWindow as unknown as { engineArrived: () => boolean }).engineArrived();
@@ -16,8 +17,8 @@ const engineArrived = (frame: HTMLIFrameElement) =>
 describe('<comment-form>: a tab closed before its engine came, and another tab open', () => {
   let reader: Reader;
   beforeEach(() => (reader = new Reader()));
-  afterEach(() => {
-    document.cookie = 'failing-comment-engine=; path=/; max-age=0';
+  afterEach(async () => {
+    await setChunkFailure('failing-comment-engine', '');
     reader.closeAll();
     localStorage.clear();
   });
@@ -26,7 +27,7 @@ describe('<comment-form>: a tab closed before its engine came, and another tab o
     const open = await reader.openTab();
     reader.box(open).focus();
     await waitUntil(() => engineArrived(open), 'the open tab’s engine never came', { timeout: 10000 });
-    document.cookie = 'failing-comment-engine=1; path=/';
+    await setChunkFailure('failing-comment-engine', '1');
     const left = await reader.openTab();
     const text = 'Typed in a tab whose engine never came';
     reader.type(left, text);
@@ -37,7 +38,7 @@ describe('<comment-form>: a tab closed before its engine came, and another tab o
     await waitUntil(() => reader.button(open, 'Use the text from the other tab'), 'the text is not offered', {
       timeout: 5000,
     });
-    document.cookie = 'failing-comment-engine=; path=/; max-age=0';
+    await setChunkFailure('failing-comment-engine', '');
     await reader.reload(open);
     await waitUntil(
       () => reader.button(open, 'Use the text from the other tab'),

@@ -32,7 +32,7 @@ startEachTestAfresh();
 
 describe('<comment-form> when its engine cannot be downloaded', () => {
   it('posts the server-rendered form it wraps natively, with what the reader typed', async () => {
-    failEngine();
+    await failEngine();
     // WordPress's REST API link, so the form is taken over; the native post goes to a frame, not away from the tests.
     const link = document.createElement('link');
     link.rel = 'https://api.w.org/';
@@ -63,7 +63,7 @@ describe('<comment-form> when its engine cannot be downloaded', () => {
   });
 
   it('keeps what was typed before it arrived across a reload made right then', async () => {
-    failEngine();
+    await failEngine();
     const postId = `engine-reload-${Date.now()}`;
     const markup = `<comment-form endpoint="/api/t/engine-reload/comments" post-id="${postId}"></comment-form>`;
     const form = mount(markup).querySelector('comment-form')!;
@@ -77,7 +77,7 @@ describe('<comment-form> when its engine cannot be downloaded', () => {
     // The reader reloads (or closes the tab): the page is left, then loads again, with the engine.
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     for (const element of mounted.splice(0)) element.remove();
-    letEngineThrough();
+    await letEngineThrough();
     const restored = oneEvent(document, 'comment-form-draft-restore') as unknown as Promise<CustomEvent>;
     const again = mount(markup).querySelector('comment-form')!;
     await again.updateComplete;

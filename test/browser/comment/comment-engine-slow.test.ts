@@ -10,13 +10,14 @@ import { expect } from '@open-wc/testing';
 import '../../../src/define.js';
 import { loadCommentEngine } from '../../../src/comment/comment-engine-loader.js';
 import { $, box, fill, newForm, startEachTestAfresh, storedContents } from './chunk-fixtures.js';
+import { setChunkFailure } from '../../support/failing-chunks.js';
 
 startEachTestAfresh();
 
 describe('<comment-form> pressed before its engine arrived', () => {
   // The fault campaign's sequence: Post Comment on an empty box, then typing, while the engine came.
   it('sends nothing the reader typed after pressing Post Comment on an empty box', async () => {
-    document.cookie = 'failing-comment-engine=slow; path=/';
+    await setChunkFailure('failing-comment-engine', 'slow');
     const endpoint = `/api/t/engine-slow-${Date.now()}/comments`;
     const form = await newForm(endpoint, 'engine-slow');
     fill(form, { name: 'Ada', email: 'ada@example.com' });
