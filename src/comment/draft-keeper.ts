@@ -82,7 +82,7 @@ export class DraftKeeper {
         if (change.kind === 'draft') {
           void store.drafts.get(change.key!).then(async (draft) => {
             if (draft && draft.tabId !== store.tabId) {
-              this.otherVersion = { source: 'other-tab', content: draft.content };
+              this.otherVersion = versionOf(draft);
               this.#changed();
               if (early) {
                 // Kept as the other version, beside what is kept there already.
@@ -125,13 +125,15 @@ export class DraftKeeper {
       store.identity.get(),
     ]);
     if (early?.content.trim()) {
-      // Typed before the engine arrived, on a page left since: the newer of it and the draft
-      // is shown and becomes the draft, the other is kept aside and offered.
+      // Typed before the engine arrived, on a page left since (or handed over on this page):
+      // the newer of it and the draft is shown and becomes the draft, the other is kept aside
+      // and offered, unless the newer holds it (typed on from it, as when the reader types on
+      // while the engine arrives and the draft of the last keys is written before this read).
       void store.drafts.delete(earlyCopyKey(key));
-      const [newer, older] = draft && draft.updatedAt > early.updatedAt ? [draft, early] : [early, draft];
-      if (older?.content.trim() && older.content !== newer.content) this.keepAside(older.content, newer.content);
-      else await store.drafts.save(key, newer.content);
-      return { content: newer.content, identity };
+      const [{ content }, older] = draft && draft.updatedAt > early.updatedAt ? [draft, early] : [early, draft];
+      if (older && !content.includes(older.content.trim())) this.keepAside(older.content, content);
+      else await store.drafts.save(key, content);
+      return { content, identity };
     }
     // After a reload, a tab gets back the text it wrote itself; the other version is offered.
     const [shown, offered] = other && other.tabId === store.tabId ? [other, draft] : [draft, other];

@@ -10,7 +10,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import { createCommentStore } from '../../../src/comment/comment-store.js';
-import { draftKey } from '../../../src/comment/draft-key.js';
+import { draftKey, earlyCopyKey } from '../../../src/comment/draft-key.js';
 import {
   $,
   box,
@@ -74,5 +74,29 @@ describe('<comment-form>: text typed before its engine arrived, and an older dra
       async () => (await store.drafts.get(`${key}|other-version`))?.content === 'The draft from yesterday',
     );
     expect((await store.drafts.get(key))?.content).to.equal('What I typed today');
+  });
+
+  // The reader types on while the engine arrives: the copy handed over holds the first keys,
+  // and the draft of the last keys can be written before the engine reads that copy.
+  it('offers no other version when the newer text is the older one typed on', async () => {
+    const postId = `early-copy-typed-on-${Date.now()}`;
+    const key = draftKey({ pageUrl: location.href, postId });
+    const store = createCommentStore();
+    await store.drafts.saveBeforeLeaving(earlyCopyKey(key), 'Written before the switc');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.drafts.save(key, 'Written before the switch.');
+    const form = mount(
+      `<comment-form endpoint="/api/t/early-copy/comments" post-id="${postId}"></comment-form>`,
+    ).querySelector('comment-form')!;
+    await form.updateComplete;
+    box(form).focus();
+    await waitUntil(() => box(form).value === 'Written before the switch.', 'the draft is not in the box', {
+      timeout: 5000,
+    });
+    await waitUntil(async () => (await store.drafts.get(earlyCopyKey(key))) === undefined, 'the copy is still kept');
+    await form.updateComplete;
+    expect($(form, '.other-version'), 'another version is offered').to.equal(null);
+    expect(await store.drafts.get(`${key}|other-version`)).to.equal(undefined);
+    expect((await store.drafts.get(key))?.content).to.equal('Written before the switch.');
   });
 });
