@@ -337,8 +337,9 @@ export class CommentLifecycle implements ReactiveController {
   /** The reader asks to send the waiting comment now rather than at its next round. */
   async sendNow(): Promise<void> {
     const delivery = this.#delivery;
-    if (delivery && this.pending?.progress.phase === 'sending') return;
     if (delivery) {
+      // A request under way is not interrupted; a wait for the next attempt is.
+      if (this.pending?.progress.phase === 'sending') return;
       delivery.abort.abort();
       await delivery.done;
     }
@@ -443,26 +444,33 @@ export class CommentLifecycle implements ReactiveController {
     if (this.#delivery?.submission.draftKey === key) return;
     // Changes come one after another; only the read made after the last one counts.
     const call = ++this.#showingCalls;
+    const superseded = () => call !== this.#showingCalls || key !== this.key;
     const [waiting] = await this.#waitingUnder(key);
-    if (call !== this.#showingCalls || key !== this.key || this.#delivery?.submission.draftKey === key) return;
+    if (superseded() || this.#delivery?.submission.draftKey === key) return;
     if (waiting) this.#showPending(waiting);
     else if (this.pending) {
       const sent = this.pending.submission;
       this.pending = undefined;
       const draft = await this.#store().drafts.get(key);
-      if (call !== this.#showingCalls || key !== this.key || this.pending) return;
-      const content = draft?.content ?? '';
-      // Published: the text this tab had set aside comes back into the box, unless it
-      // repeats the comment just published (a copy of the same draft, typed on).
-      const setAside = this.#setAside;
-      this.#setAside = undefined;
-      if (!content && setAside && !setAside.content.includes(sent.fields.content)) {
-        this.fields = setAside;
-        this.#drafts.otherVersion = undefined;
-        this.#drafts.contentChanged(setAside.content);
-      } else this.fields = { ...this.fields, ...sent.fields, content };
+      if (superseded() || this.pending) return;
+      this.#published(sent, draft?.content);
     } else return;
     this.#host.requestUpdate();
+  }
+
+  /**
+   * `sent` is published (by this tab or another): the text this tab had set aside comes back
+   * into the box, unless it repeats the comment published (a copy of the same draft, typed
+   * on) or the draft holds `content` typed since.
+   */
+  #published(sent: CommentSubmission, content = ''): void {
+    const setAside = this.#setAside;
+    this.#setAside = undefined;
+    if (!content && setAside && !setAside.content.includes(sent.fields.content)) {
+      this.fields = setAside;
+      this.#drafts.otherVersion = undefined;
+      this.#drafts.contentChanged(setAside.content);
+    } else this.fields = { ...this.fields, ...sent.fields, content };
   }
 
   /** The next outbox round in `delay` ms; by default the next of the widening rounds. */
@@ -555,15 +563,16 @@ export class CommentLifecycle implements ReactiveController {
           }
           break;
         }
+        // Confirmed: now, and only now, the draft goes. The form moved elsewhere meanwhile (a
+        // reply, or back from one): that draft goes only if it still holds the text sent.
+        void this.#drafts.delete(submission.draftKey, here ? undefined : submission.fields.content).then(leaveOutbox);
         if (here) {
           this.fieldErrors = {};
           this.formError = undefined;
           this.draftRestored = false;
-          this.fields = { ...this.fields, content: '' };
+          // After the delete began: a text set aside (another tab's comment was sent from here) is written again.
+          this.#published(submission);
         }
-        // Confirmed: now, and only now, the draft goes. The form moved elsewhere meanwhile (a
-        // reply, or back from one): that draft goes only if it still holds the text sent.
-        void this.#drafts.delete(submission.draftKey, here ? undefined : submission.fields.content).then(leaveOutbox);
         // A duplicate answer does not say whether the first copy was held for moderation.
         this.status = result.status === 'approved' ? 'posted' : result.status;
         break;
