@@ -162,8 +162,6 @@ export class CommentListElement extends LitElement {
   #afterUpdate: (() => void) | undefined;
   /** How many of the loaded comments are shown so far (see REVEAL_STEP). */
   #revealed = 0;
-  /** The frame of the next step, asked for once: the updates before it show no more comments. */
-  #nextStep = 0;
   /** The theme's server-rendered thread, kept instead of fetched. */
   #server: HTMLOListElement | null = null;
   #ownRead = false;
@@ -233,7 +231,8 @@ export class CommentListElement extends LitElement {
       this.#readOwnAroundServerThread();
       return;
     }
-    this.#revealed = Math.min(this.#pages.comments.length, this.#revealed + (this.#nextStep ? 0 : REVEAL_STEP));
+    const loaded = this.#pages.comments.length;
+    this.#revealed = Math.min(loaded, Math.min(this.#revealed, loaded) + REVEAL_STEP);
     const endpoint = this.#endpoint;
     const postId = this.#postId;
     if (!endpoint || !postId || !(this.#viewport.near || this.#permalink.wanted)) return;
@@ -264,13 +263,7 @@ export class CommentListElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The next step in the next frame: the browser paints, and handles input, between two steps.
-    // One step a frame, however many updates other changes ask for meanwhile (a page loaded,
-    // held comments read): each used to start a chain of steps of its own.
-    if (this.#revealed < this.#pages.comments.length)
-      this.#nextStep ||= requestAnimationFrame(() => {
-        this.#nextStep = 0;
-        this.requestUpdate();
-      });
+    if (this.#revealed < this.#pages.comments.length) requestAnimationFrame(() => this.requestUpdate());
     const after = this.#afterUpdate;
     this.#afterUpdate = undefined;
     after?.();
@@ -352,7 +345,7 @@ export class CommentListElement extends LitElement {
     await this.#own.read(this.#heldPlace);
     const load = await first;
     if (!load) return;
-    this.dispatchEvent(new Event(load.ok ? 'load' : 'error'));
+    this.dispatchEvent(load.ok ? new Event('load') : new Event('error'));
     await this.#afterLoad(load);
   }
 
@@ -420,8 +413,8 @@ export class CommentListElement extends LitElement {
       if (this.#revealed < this.#pages.comments.length) this.#afterUpdate = focusFirstNew;
     };
     this.#afterUpdate = focusFirstNew;
-    // Its held comments reconciled, the list renders again (own-comments.ts asks for it).
     await this.#afterLoad(load);
+    this.requestUpdate();
   }
 
   /** A "Reply" link of the theme's thread: the form moves in the DOM, as WordPress's comment-reply.js moves it. */
